@@ -1,0 +1,179 @@
+"""The only module that knows MkDocs: it turns the data layer into generated pages.
+
+``hooks/site.py`` forwards each MkDocs event here. State lives in one
+:class:`Showcase` object made anew in ``on_config``, so ``mkdocs serve`` rebuilds start clean.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import markup, vocab
+from .loader import Dataset, load_project
+from .pages import PageSpec, area_src, category_src, image_sources, plan_pages
+from .problems import DataError
+from .records import Entrepreneur, Event, Honor
+from .relations import Relations, build_relations
+from .summary import summary_lines
+
+log = logging.getLogger("mkdocs.plugins.showcase")
+
+MEDIA_PREFIX = "media/"
+
+
+class Showcase:
+    """Everything one build knows about the data, and the template API built on it."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.root = Path(config.config_file_path).resolve().parent
+        self.docs_dir = Path(config.docs_dir)
+        try:
+            self.data: Dataset = load_project(self.root)
+        except DataError as exc:
+            raise PluginError("数据检查未通过，网站没有生成：\n" + exc.problems.report()) from None
+        self.relations: Relations = build_relations(self.data)
+        self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
+        self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
+        self.urls: dict[str, str] = {}  # src_uri → site-relative URL, filled in on_files
+
+    # -- MkDocs events --------------------------------------------------------------
+    def default_nav(self) -> list:
+        """Sections and index pages only: records are reached from their section pages."""
+        def exists(src: str) -> bool:
+            return (self.docs_dir / src).is_file() or src in self.by_src
+
+        nav: list = [{"首页": "index.md"}]
+        work = [{Markup.escape(area.title): area_src(area)} for area in self.data.site.areas]
+        if exists("outlook.md"):
+            work.append({"展望": "outlook.md"})
+        if work:
+            nav.append({"工作概况": work})
+        for src, title in (
+            ("entrepreneurs/index.md", "企业家风采"),
+            ("events/index.md", "创建活动"),
+            ("honors/index.md", "荣誉墙"),
+            ("figures/index.md", "主要数据"),
+        ):
+            nav.append({title: src})
+        return nav
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for spec in self.specs:
+            if not spec.generated:
+                continue
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{spec.src_uri} 与根据数据自动生成的页面同名，请删除或改名这个文件"
+                    f"（该页面由 {spec.edit_path or 'data/'} 生成）"
+                )
+            inclusion = InclusionLevel.NOT_IN_NAV if spec.record or spec.term else InclusionLevel.UNDEFINED
+            file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            files.append(file)
+        for src in image_sources(self.data):
+            files.append(
+                File.generated(config, MEDIA_PREFIX + src, abs_src_path=os.fspath(self.data.root / "data" / src))
+            )
+        for spec in self.specs:
+            file = files.get_file_from_path(spec.src_uri)
+            if file is not None:
+                self.urls[spec.src_uri] = file.url
+        return files
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        spec = self.by_src.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.setdefault("template", spec.template)
+            if spec.generated or "title" not in page.meta:
+                # Material prints titles unescaped (<title>, header, search results):
+                # hand it text that is already escaped.
+                page.meta["title"] = Markup.escape(spec.title)
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        """Record pages' content is the sanitized Markdown field (also what search indexes)."""
+        spec = self.by_src.get(page.file.src_uri)
+        if spec is None or spec.record is None:
+            return html
+        record = spec.record
+        if isinstance(record, Entrepreneur):
+            return markup.render_markdown(record.biography)
+        return markup.render_markdown(record.body)
+
+    def page_context(self, context: dict, page: Page) -> dict:
+        spec = self.by_src.get(page.file.src_uri)
+        context["showcase"] = self
+        context["spec"] = spec
+        context["record"] = spec.record if spec else None
+        return context
+
+    def post_build(self) -> None:
+        for line in summary_lines(self.data):
+            log.info(line)
+
+    # -- template API ---------------------------------------------------------------
+    @property
+    def site(self):
+        return self.data.site
+
+    def href(self, target) -> str:
+        """Site-relative URL of a record, a category term, an area or a src_uri."""
+        if isinstance(target, (Entrepreneur, Event, Honor)):
+            src = f"{target.folder}/{target.id}.md"
+        elif isinstance(target, vocab.Term):
+            src = category_src(target)
+        elif hasattr(target, "title") and hasattr(target, "id"):
+            src = area_src(target)
+        else:
+            src = str(target)
+        return self.urls.get(src, "")
+
+    def media(self, image) -> str:
+        return MEDIA_PREFIX + image.src
+
+    def markdown(self, text: str | None) -> str:
+        """Sanitized HTML for a Markdown field; safe to print without escaping."""
+        return markup.render_markdown(text)
+
+    def person(self, person_id: str | None) -> Entrepreneur | None:
+        return self.data.entrepreneurs.get(person_id) if person_id else None
+
+    def resolve(self, ref: str | None):
+        return self.data.resolve(ref) if ref else None
+
+    def area_title(self, area_id: str | None) -> str | None:
+        area = self.data.site.area(area_id)
+        return area.title if area else None
+
+    def categories(self) -> list[vocab.Term]:
+        """Event categories in use, in vocabulary order."""
+        used = self.relations.events_by_category
+        return [term for term in vocab.EVENT_CATEGORIES if term.slug in used]
+
+    def headline_figures(self):
+        return [f for f in self.data.figures.values() if f.headline]
+
+    def figure_text(self, figure) -> str:
+        """“35 家”, “近 — 亿元”: the number with its qualifier and unit (plain text)."""
+        return quantity_text(figure.value, figure.unit, figure.approx)
+
+
+def quantity_text(quantity, unit: str | None = None, approx: str | None = None) -> str:
+    if quantity is None:
+        return ""
+    if quantity.withheld:
+        return "未公开"
+    number = str(quantity)
+    if approx in vocab.APPROX_BEFORE:
+        number = f"{approx} {number}"
+    elif approx in vocab.APPROX_AFTER:
+        number = f"{number} {approx}"
+    return f"{number} {unit}".strip() if unit else number

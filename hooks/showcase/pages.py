@@ -1,0 +1,93 @@
+"""Which pages the data produces: one declared mapping from records to addresses.
+
+A record's address is ``<folder>/<id>/`` and never depends on its title, so links we hand
+out stay valid when a title changes. This module knows nothing of MkDocs; the glue turns
+each :class:`PageSpec` into a generated file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import vocab
+from .loader import Dataset
+from .records import Area, Entrepreneur, Event, Honor
+from .vocab import Term
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # virtual Markdown path, e.g. "events/2022-xinhuo-peixun.md"
+    template: str  # template under overrides/, e.g. "showcase/event.html"
+    title: str
+    kind: str  # "entrepreneur", "events-index", "category", ...
+    record: Entrepreneur | Event | Honor | None = None
+    term: Term | None = None  # for category pages
+    area: Area | None = None  # for work-area pages
+    edit_path: str | None = None  # data file an editor changes for this page
+    generated: bool = True  # False: a hand-written page in docs/ that we give a template
+
+
+SECTION_INDEXES = (
+    ("entrepreneurs/index.md", "showcase/entrepreneurs.html", "企业家风采", "entrepreneurs-index"),
+    ("events/index.md", "showcase/events.html", "创建活动", "events-index"),
+    ("honors/index.md", "showcase/honors.html", "荣誉墙", "honors-index"),
+    ("figures/index.md", "showcase/figures.html", "主要数据", "figures-index"),
+)
+
+HOME = PageSpec("index.md", "showcase/home.html", "首页", "home", generated=False)
+
+
+def area_src(area: Area) -> str:
+    return f"areas/{area.id}.md"
+
+
+def category_src(term: Term) -> str:
+    return f"categories/{term.slug}.md"
+
+
+def plan_pages(data: Dataset, in_docs: Callable[[str], bool]) -> list[PageSpec]:
+    """Every page the data produces. ``in_docs(src_uri)`` tells whether docs/ has that file."""
+    specs: list[PageSpec] = []
+    if in_docs(HOME.src_uri):
+        specs.append(HOME)
+    else:
+        specs.append(PageSpec(HOME.src_uri, HOME.template, data.site.unit.short_name, "home", edit_path="data/site.yml"))
+    for src_uri, template, title, kind in SECTION_INDEXES:
+        specs.append(PageSpec(src_uri, template, title, kind, generated=not in_docs(src_uri)))
+    for area in data.site.areas:
+        src = area_src(area)
+        specs.append(
+            PageSpec(src, "showcase/area.html", area.title, "area", area=area, edit_path="data/site.yml",
+                     generated=not in_docs(src))
+        )
+    used = {event.category.slug for event in data.events.values()}
+    for term in vocab.EVENT_CATEGORIES:
+        if term.slug in used:
+            specs.append(PageSpec(category_src(term), "showcase/category.html", term.label, "category", term=term))
+    for folder, template, kind in (
+        ("entrepreneurs", "showcase/entrepreneur.html", "entrepreneur"),
+        ("events", "showcase/event.html", "event"),
+        ("honors", "showcase/honor.html", "honor"),
+    ):
+        for record in data.by_folder(folder).values():
+            specs.append(
+                PageSpec(f"{folder}/{record.id}.md", template, record.title, kind, record=record,
+                         edit_path=record.origin.path if record.origin else None)
+            )
+    return specs
+
+
+def image_sources(data: Dataset) -> list[str]:
+    """Images used by published records (paths relative to data/); only these are published."""
+    found: set[str] = set()
+    for person in data.entrepreneurs.values():
+        if person.photo:
+            found.add(person.photo.src)
+    for event in data.events.values():
+        found.update(photo.src for photo in event.photos)
+    for honor in data.honors.values():
+        if honor.certificate:
+            found.add(honor.certificate.src)
+    return sorted(found)

@@ -1,0 +1,100 @@
+"""Relations computed once per build: backlinks and groupings, all by index lookups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Mapping
+
+from . import vocab
+from .loader import Dataset
+from .records import Entrepreneur, Event, Figure, Honor
+from .vocab import Term
+
+
+def _newest_first(records):
+    return tuple(sorted(records, key=lambda r: (r.date, r.id), reverse=True))
+
+
+@dataclass(frozen=True)
+class Relations:
+    events_by_entrepreneur: Mapping[str, tuple[Event, ...]]
+    honors_by_entrepreneur: Mapping[str, tuple[Honor, ...]]
+    figures_by_source: Mapping[str, tuple[Figure, ...]]  # "events/<id>" → figures
+    events_by_category: Mapping[str, tuple[Event, ...]]  # slug → events, newest first
+    events_by_year: tuple[tuple[int, tuple[Event, ...]], ...]  # newest year first
+    honors_by_level: tuple[tuple[Term, tuple[Honor, ...]], ...]  # vocabulary order
+    honors_by_recipient_type: tuple[tuple[Term, tuple[Honor, ...]], ...]
+    events_by_area: Mapping[str, tuple[Event, ...]]
+    honors_by_area: Mapping[str, tuple[Honor, ...]]
+    figures_by_area: Mapping[str, tuple[Figure, ...]]
+    events: tuple[Event, ...]  # all, newest first
+    honors: tuple[Honor, ...]  # all, highest level then newest first
+    entrepreneurs: tuple[Entrepreneur, ...]  # all, by name order of the files
+
+    def people(self, data: Dataset, ids: tuple[str, ...]) -> tuple[Entrepreneur, ...]:
+        return tuple(data.entrepreneurs[i] for i in ids if i in data.entrepreneurs)
+
+
+def build_relations(data: Dataset) -> Relations:
+    """Index every relation once; pages then look things up instead of scanning."""
+    events = _newest_first(data.events.values())
+    level_rank = {term.slug: rank for rank, term in enumerate(vocab.HONOR_LEVELS)}
+    honors = tuple(
+        sorted(
+            _newest_first(data.honors.values()),
+            key=lambda h: level_rank[h.level.slug],
+        )
+    )
+
+    by_person: dict[str, list[Event]] = defaultdict(list)
+    by_category: dict[str, list[Event]] = defaultdict(list)
+    by_year: dict[int, list[Event]] = defaultdict(list)
+    events_by_area: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for person in event.entrepreneurs:
+            by_person[person].append(event)
+        by_category[event.category.slug].append(event)
+        by_year[event.date.year].append(event)
+        if event.area:
+            events_by_area[event.area].append(event)
+
+    honors_by_person: dict[str, list[Honor]] = defaultdict(list)
+    by_level: dict[str, list[Honor]] = defaultdict(list)
+    by_type: dict[str, list[Honor]] = defaultdict(list)
+    honors_by_area: dict[str, list[Honor]] = defaultdict(list)
+    for honor in honors:
+        if honor.recipient.entrepreneur:
+            honors_by_person[honor.recipient.entrepreneur].append(honor)
+        by_level[honor.level.slug].append(honor)
+        by_type[honor.recipient.type.slug].append(honor)
+        if honor.area:
+            honors_by_area[honor.area].append(honor)
+
+    by_source: dict[str, list[Figure]] = defaultdict(list)
+    figures_by_area: dict[str, list[Figure]] = defaultdict(list)
+    for figure in data.figures.values():
+        if figure.source:
+            by_source[figure.source].append(figure)
+        figures_by_area[figure.area].append(figure)
+
+    def freeze(table: dict[str, list]) -> Mapping[str, tuple]:
+        return {key: tuple(value) for key, value in table.items()}
+
+    return Relations(
+        events_by_entrepreneur=freeze(by_person),
+        honors_by_entrepreneur=freeze(honors_by_person),
+        figures_by_source=freeze(by_source),
+        events_by_category=freeze(by_category),
+        events_by_year=tuple((year, tuple(by_year[year])) for year in sorted(by_year, reverse=True)),
+        honors_by_level=tuple((t, tuple(by_level[t.slug])) for t in vocab.HONOR_LEVELS if by_level[t.slug]),
+        honors_by_recipient_type=tuple(
+            (t, tuple(by_type[t.slug])) for t in vocab.RECIPIENT_TYPES if by_type[t.slug]
+        ),
+        events_by_area=freeze(events_by_area),
+        honors_by_area=freeze(honors_by_area),
+        figures_by_area=freeze(figures_by_area),
+        events=events,
+        honors=honors,
+        entrepreneurs=tuple(data.entrepreneurs.values()),
+    )
