@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .jsonschema import write_schemas
 from .loader import load_project
 from .problems import DataError
 from .summary import summary_lines
@@ -40,9 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="检查 data/ 中的所有数据文件，不生成网站")
     check_cmd.add_argument("--root", default=".", help="项目根目录（mkdocs.yml 所在的文件夹），默认为当前目录")
+    schemas_cmd = commands.add_parser("schemas", help="重新生成 schemas/ 中供编辑器使用的 JSON Schema 文件")
+    schemas_cmd.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(Path(args.root))
+    if args.command == "schemas":
+        for path in write_schemas(Path(args.root) / "schemas"):
+            print(f"已写入 {path}")
+        return 0
     return 2  # pragma: no cover
 
 

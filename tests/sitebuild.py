@@ -1,0 +1,156 @@
+"""Helpers for build tests: build a project in-process and inspect the output folder."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import posixpath
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def build_site(root: Path, out: Path) -> "BuiltSite":
+    """Build ``root/mkdocs.yml`` into ``out`` the way MkDocs' own tests do."""
+    cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
+    # MkDocs leaves its logger at a level set by the CLI; keep test output quiet.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    build(cfg)
+    return BuiltSite(out)
+
+
+class BuiltSite:
+    """The output folder of one build, with parsed-page caching."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self._soups: dict[str, BeautifulSoup] = {}
+
+    # -- files --------------------------------------------------------------------
+    def path(self, url: str) -> Path:
+        """Output file for a site-relative URL: "events/x/" → events/x/index.html."""
+        url = url.lstrip("/")
+        if url == "" or url.endswith("/"):
+            url += "index.html"
+        return self.out / url
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.out.rglob("*.html"))
+
+    def all_files(self) -> list[Path]:
+        return sorted(p for p in self.out.rglob("*") if p.is_file())
+
+    def text_of(self, path: Path) -> str:
+        """Decoded contents of an output file (``.gz`` files decompressed)."""
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        return data.decode("utf-8", errors="replace")
+
+    # -- pages --------------------------------------------------------------------
+    def soup(self, url: str) -> BeautifulSoup:
+        path = self.path(url)
+        key = str(path)
+        if key not in self._soups:
+            self._soups[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        return self._soups[key]
+
+    def soup_of(self, path: Path) -> BeautifulSoup:
+        return self.soup(path.relative_to(self.out).as_posix())
+
+    def content(self, url: str):
+        """The page's main article (Material puts page content in article.md-content__inner)."""
+        soup = self.soup(url)
+        article = soup.select_one("article.md-content__inner") or soup.select_one("article")
+        assert article is not None, f"no <article> in {url}"
+        return article
+
+    def page_urls(self) -> list[str]:
+        return [p.relative_to(self.out).as_posix() for p in self.html_files()]
+
+    @cached_property
+    def search_index(self) -> dict:
+        return json.loads((self.out / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+    # -- links --------------------------------------------------------------------
+    def links_from(self, url: str, within=None) -> list[str]:
+        """Site-relative targets of every relative <a href> in a page (or an element of it)."""
+        node = within if within is not None else self.soup(url)
+        base = self.path(url).relative_to(self.out).as_posix()
+        found = []
+        for a in node.find_all("a", href=True):
+            target = resolve_relative(base, a["href"])
+            if target is not None:
+                found.append(target)
+        return found
+
+    def links_to(self, url: str, target: str, within=None) -> bool:
+        """Whether the page (or an element of it) links to ``target`` (a site-relative URL)."""
+        want = self.path(target).relative_to(self.out).as_posix()
+        return any(self.path(t).relative_to(self.out).as_posix() == want for t in self.links_from(url, within))
+
+    def resolves(self, target: str) -> bool:
+        """Whether a site-relative URL names an output file (a folder URL → its index.html)."""
+        path = self.out / target if target else self.out
+        if target == "" or target.endswith("/"):
+            return (path / "index.html").is_file()
+        return path.is_file() or (path / "index.html").is_file()
+
+    def broken_links(self) -> list[str]:
+        """Every relative a[href] / img[src] / link[href] / script[src] that names no output file."""
+        broken = []
+        for path in self.html_files():
+            base = path.relative_to(self.out).as_posix()
+            soup = self.soup_of(path)
+            refs = [(t.name, t.get("href")) for t in soup.find_all(["a", "link"], href=True)]
+            refs += [(t.name, t.get("src")) for t in soup.find_all(["img", "script"], src=True)]
+            for tag, ref in refs:
+                target = resolve_relative(base, ref)
+                if target is None:
+                    continue
+                if not self.resolves(target):
+                    broken.append(f"{base}: <{tag}> {ref} → {target}")
+        return broken
+
+
+def resolve_relative(base: str, ref: str) -> str | None:
+    """Resolve a relative reference found in output file ``base``; None for external ones."""
+    if ref is None:
+        return None
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or ref.startswith("//"):
+        return None
+    path = unquote(parts.path)
+    if path == "":
+        return None  # "#fragment" or "?query": same page
+    if path.startswith("/"):
+        joined = path.lstrip("/")
+    else:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
+        if path.endswith("/") and not joined.endswith("/"):
+            joined += "/"
+    if joined == ".":
+        joined = ""
+    return joined
+
+
+def snapshot(out: Path) -> dict[str, tuple[int, int, str]]:
+    """Every file and folder under ``out`` → (mtime_ns, size, sha256) for comparison."""
+    result: dict[str, tuple[int, int, str]] = {}
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        stat = path.stat()
+        if path.is_dir():
+            result[rel + "/"] = (stat.st_mtime_ns, 0, "")
+        else:
+            result[rel] = (stat.st_mtime_ns, stat.st_size, hashlib.sha256(path.read_bytes()).hexdigest())
+    return result
