@@ -71,7 +71,7 @@ def _object(fields: tuple[Field, ...]) -> dict:
 
 def kind_schema(kind: Kind) -> dict:
     """The complete JSON Schema document for one record kind (or site.yml)."""
-    doc = {"$schema": "https://json-schema.org/draft-07/schema#", "title": f"{kind.label}（data/{kind.folder or 'site.yml'}）"}
+    doc = {"$schema": "http://json-schema.org/draft-07/schema#", "title": f"{kind.label}（data/{kind.folder or 'site.yml'}）"}
     doc.update(_object(kind.fields))
     return doc
 
