@@ -5,12 +5,22 @@ from __future__ import annotations
 from showcase.mkdocs_glue import Showcase
 
 _showcase: Showcase | None = None
+_command: str | None = None  # "build", "serve" or "gh-deploy"; None when build() is called directly
+_dirty = False
+
+
+def on_startup(command, dirty, **kwargs):
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def on_config(config, **kwargs):
     global _showcase
-    _showcase = None  # mkdocs serve keeps this module: never reuse a previous build's data
-    _showcase = Showcase(config)
+    if _showcase is not None:
+        _showcase.abandon()  # mkdocs serve keeps this module: never reuse a previous build
+    _showcase = None
+    # serve builds into its own temporary folder; --dirty updates the output in place
+    _showcase = Showcase(config, atomic=_command != "serve" and not _dirty)
     if config.nav is None:
         config.nav = _showcase.default_nav()
     return config
@@ -33,4 +43,15 @@ def on_page_context(context, page, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    _showcase.post_build()
+    _showcase.post_build(config)
+
+
+def on_build_error(error, **kwargs):
+    if _showcase is not None:
+        _showcase.abandon()
+
+
+def on_shutdown(**kwargs):
+    # Also reached after Ctrl-C in `mkdocs build`: remove an unfinished build folder.
+    if _showcase is not None:
+        _showcase.abandon()

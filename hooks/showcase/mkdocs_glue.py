@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,8 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import markup, vocab
+from . import markup, publish, vocab
 from .loader import Dataset, load_project
+from .outputcheck import check_site
 from .pages import PageSpec, area_src, category_src, image_sources, plan_pages
 from .problems import DataError
 from .records import Entrepreneur, Event, Honor
@@ -26,13 +29,24 @@ from .summary import summary_lines
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings so a --strict build is not published before MkDocs aborts it."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
 MEDIA_PREFIX = "media/"
 
 
 class Showcase:
     """Everything one build knows about the data, and the template API built on it."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
+    def __init__(self, config: MkDocsConfig, *, atomic: bool = True) -> None:
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
         try:
@@ -43,6 +57,17 @@ class Showcase:
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
         self.urls: dict[str, str] = {}  # src_uri → site-relative URL, filled in on_files
+        self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
+        # Atomic publishing: MkDocs writes into a temporary folder beside the output,
+        # which replaces the output only after every check passed (see publish.py).
+        self.target = Path(config.site_dir).resolve()
+        self.building: Path | None = None
+        if atomic:
+            self.building = publish.start(self.target)
+            config.site_dir = os.fspath(self.building)
+        self.warnings = _WarningCounter()
+        if config.strict:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
 
     # -- MkDocs events --------------------------------------------------------------
     def default_nav(self) -> list:
@@ -77,6 +102,8 @@ class Showcase:
                 )
             inclusion = InclusionLevel.NOT_IN_NAV if spec.record or spec.term else InclusionLevel.UNDEFINED
             file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
+            file.edit_uri = self.edit_uri(spec)
             files.append(file)
         for src in image_sources(self.data):
             files.append(
@@ -86,7 +113,18 @@ class Showcase:
             file = files.get_file_from_path(spec.src_uri)
             if file is not None:
                 self.urls[spec.src_uri] = file.url
+        for file in files.documentation_pages():
+            spec = self.by_src.get(file.src_uri)
+            if spec is not None and spec.generated:
+                self.sources[file.dest_uri] = spec.edit_path or "data/"
+            else:
+                self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
         return files
+
+    def edit_uri(self, spec: PageSpec) -> str | None:
+        if not spec.edit_path:
+            return None
+        return Path(os.path.relpath(self.root / spec.edit_path, self.docs_dir)).as_posix()
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         spec = self.by_src.get(page.file.src_uri)
@@ -115,9 +153,38 @@ class Showcase:
         context["record"] = spec.record if spec else None
         return context
 
-    def post_build(self) -> None:
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Check the finished output, then publish it by swapping it into place."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        findings = check_site(
+            Path(config.site_dir),
+            allowed_numbers=self.public_numbers(),
+            base_path=urlsplit(config.site_url or "/").path,
+            sources=self.sources,
+        )
+        if findings:
+            self.abandon()
+            lines = "\n".join(f.message() for f in findings)
+            raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
         for line in summary_lines(self.data):
             log.info(line)
+        if self.warnings.count:
+            return  # --strict: MkDocs aborts after this event; build_error removes the folder
+        if self.building is not None:
+            publish.swap_in(self.building, self.target)
+            config.site_dir = os.fspath(self.target)
+            self.building = None
+
+    def abandon(self) -> None:
+        """Drop an unfinished build; the previous output stays as it was."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        publish.abandon(self.building)
+        self.building = None
+
+    def public_numbers(self) -> list[str]:
+        """The unit's declared public contact numbers, allowed in the output."""
+        phone = self.data.site.contact.phone or ""
+        return [part for part in re.split(r"[，,、;；/]|\s{2,}", phone) if part.strip()]
 
     # -- template API ---------------------------------------------------------------
     @property
