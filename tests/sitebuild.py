@@ -93,10 +93,21 @@ class BuiltSite:
                 found.append(target)
         return found
 
+    def anchors_to(self, url: str, target: str, within=None) -> list:
+        """The <a> elements of a page (or part of it) that link to ``target``."""
+        node = within if within is not None else self.soup(url)
+        base = self.path(url).relative_to(self.out).as_posix()
+        want = self.path(target).relative_to(self.out).as_posix()
+        found = []
+        for a in node.find_all("a", href=True):
+            resolved = resolve_relative(base, a["href"])
+            if resolved is not None and self.path(resolved).relative_to(self.out).as_posix() == want:
+                found.append(a)
+        return found
+
     def links_to(self, url: str, target: str, within=None) -> bool:
         """Whether the page (or an element of it) links to ``target`` (a site-relative URL)."""
-        want = self.path(target).relative_to(self.out).as_posix()
-        return any(self.path(t).relative_to(self.out).as_posix() == want for t in self.links_from(url, within))
+        return bool(self.anchors_to(url, target, within))
 
     def resolves(self, target: str) -> bool:
         """Whether a site-relative URL names an output file (a folder URL → its index.html)."""

@@ -25,6 +25,7 @@ from .records import (
     Filing,
     Honor,
     Origin,
+    PartialDate,
     Recipient,
     Site,
     Unit,
@@ -148,19 +149,25 @@ class _Loader:
             rel = _rel(path, self.root)
             record_id = _check_id(path, rel, self.problems)
             key = path.stem.lower()
-            if key in first_file:
+            duplicate = key in first_file
+            if duplicate:
                 self.problems.add(
                     rel,
                     1,
                     "",
                     f"编号“{path.stem}”与 {first_file[key]} 重复（不区分大小写）。每条记录的文件名必须唯一，请改名其中一个",
                 )
+            else:
+                first_file[key] = rel
+            if not path.resolve().is_relative_to(self.data_dir.resolve()):
+                self.problems.add(
+                    rel, 1, "", "这个文件是指向 data/ 文件夹以外的快捷方式或符号链接，请把文件本身复制进来"
+                )
                 continue
-            first_file[key] = rel
             value = yamlsource.read(path, rel, self.problems)
             lines: dict[str, int] = {}
             cleaned = clean_fields(kind.fields, value, self.context(rel), lines)
-            if cleaned is None or record_id is None:
+            if cleaned is None or record_id is None or duplicate:
                 continue
             if cleaned.get("published", True) is False:
                 unpublished[record_id] = rel
@@ -238,9 +245,18 @@ class _Loader:
                 if kind.name == "event":
                     values["entrepreneurs"] = tuple(
                         ref
-                        for ref in values.get("entrepreneurs", ())
-                        if self.resolve_ref(ref, "entrepreneurs", people, people_off, rel, lines.get("entrepreneurs", 1), "entrepreneurs")
+                        for index, ref in enumerate(values.get("entrepreneurs", ()), start=1)
+                        if self.resolve_ref(
+                            ref, "entrepreneurs", people, people_off, rel,
+                            lines.get(f"entrepreneurs[{index}]", lines.get("entrepreneurs", 1)), "entrepreneurs",
+                        )
                     )
+                    end = values.get("end_date")
+                    if end is not None and _ends_before(end, values["date"]):
+                        self.problems.add(
+                            rel, lines.get("end_date", 1), "end_date",
+                            f"结束日期 {end.iso} 早于开始日期 {values['date'].iso}，请检查",
+                        )
                 elif kind.name == "honor":
                     values["recipient"] = self.recipient(values["recipient"], people, people_off, lines, rel)
                 elif kind.name == "figure" and values.get("source"):
@@ -292,6 +308,15 @@ class _Loader:
                     f"请写获得者名称 name（类型为“{kind.label}”）",
                 )
         return Recipient(kind, name, person)
+
+
+def _ends_before(end: PartialDate, start: PartialDate) -> bool:
+    """True when ``end`` is certainly earlier than ``start``, at the coarser precision of the two."""
+    def parts(d: PartialDate, n: int) -> tuple[int, ...]:
+        return (d.year, d.month, d.day)[:n]
+
+    precision = min(1 + bool(end.month) + bool(end.day), 1 + bool(start.month) + bool(start.day))
+    return parts(end, precision) < parts(start, precision)
 
 
 def load_project(root: Path | str) -> Dataset:

@@ -171,7 +171,7 @@ class _Cleaner:
                 return _INVALID
             return tuple(out)
         if t in (schema.TAGS, schema.REF_LIST):
-            return self.word_list(spec, item, path)
+            return self.word_list(spec, item, path, lines)
         if not isinstance(item, Scalar):
             return self.wrong_type(spec, item, path, "一项文字")
         return self.scalar(spec, item, path)
@@ -251,7 +251,7 @@ class _Cleaner:
             return _INVALID
         return ref
 
-    def word_list(self, spec: Field, item: Value, path: str) -> object:
+    def word_list(self, spec: Field, item: Value, path: str, lines: dict[str, int]) -> object:
         if isinstance(item, Scalar):
             words = [w.strip() for w in _TAG_SPLIT.split(item.text)]
             elements = [(w, item.line) for w in words if w]
@@ -283,6 +283,7 @@ class _Cleaner:
                     continue
             if word not in out:
                 out.append(word)
+                lines[f"{path}[{len(out)}]"] = line  # so a bad reference points at its own line
         return tuple(out) if ok else _INVALID
 
     def image(self, spec: Field, item: Value, path: str, lines: dict[str, int]) -> object:
@@ -327,7 +328,10 @@ class _Cleaner:
             self.problem(line, path, f"找不到图片文件 data/{clean}，请检查文件名（包括大小写和扩展名）")
             return None
         data_real = self.ctx.data_dir.resolve()
-        if not real.is_relative_to(data_real) or not real.is_file():
+        if real.is_relative_to(data_real) and not real.is_file():
+            self.problem(line, path, f"data/{clean} 不是图片文件（可能是文件夹），请写出图片的完整文件名")
+            return None
+        if not real.is_relative_to(data_real):
             self.problem(line, path, f"图片 data/{clean} 指向 data/ 文件夹以外的位置（例如快捷方式或符号链接），请把图片本身复制进来")
             return None
         return clean

@@ -56,6 +56,7 @@ class Sequence:
 Value = Union[Scalar, Mapping, Sequence]
 
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+_INVISIBLE_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\u0085": " "})
 
 
 def _line_of(text: str, index: int) -> int:
@@ -88,34 +89,59 @@ def decode(raw: bytes, rel: str, problems: Problems) -> str | None:
     if "\x00" in text:
         problems.add(rel, _line_of(text, text.index("\x00")), "", "文件中含有空字符（\\0），它可能不是文本文件，请检查")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Word and web pages paste U+2028/U+2029/U+0085, which YAML counts as line breaks but
+    # editors do not show: make them spaces so line numbers match what the editor sees.
+    return text.translate(_INVISIBLE_BREAKS)
 
 
-_HINTS = (
-    (re.compile(r"found undefined alias|expected alphabetic or numeric character, but found '\*'|found character '\*'"),
-     "“*”在 YAML 中有特殊含义。报告中隐去的数字请写成带引号的 \"**\"；其他以 * 开头的文字也要加引号"),
-    (re.compile(r"found character '\\t'"), "不能用 Tab 键缩进，请改用空格（每级两个空格）"),
-    (re.compile(r"mapping values are not allowed here"),
-     "这一行的冒号位置不对：字段名后的冒号要紧跟一个空格；如果内容本身含有“: ”，请给整段内容加引号；也请检查缩进"),
-    (re.compile(r"could not find expected ':'"), "这一行缺少“字段名: 值”中的冒号，或者上一行的引号没有闭合"),
-    (re.compile(r"found unexpected end of stream|found unexpected end"), "引号或括号没有闭合，请检查这一行及以上几行"),
-    (re.compile(r"expected <block end>, but found"), "缩进不一致：同一层级的字段要左对齐，请检查这一行的空格数"),
-    (re.compile(r"did not find expected key"), "缩进不一致或缺少冒号：同一层级的字段要左对齐"),
-    (re.compile(r"did not find expected '-' indicator"), "列表项要以“- ”开头并与上一项对齐"),
-    (re.compile(r"found unknown escape character"), "双引号中的反斜杠（\\）有特殊含义：请改用单引号，或写成两个反斜杠"),
-    (re.compile(r"special characters are not allowed|unacceptable character"), "文件中含有不可见的控制字符，请删除后重新保存"),
-    (re.compile(r"found a tab character"), "不能用 Tab 键，请改用空格"),
-)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
+_STAR_VALUE = re.compile(r"(?::|^\s*-)\s+[*&]")
+_TWO_COLONS = re.compile(r":\s.*:\s|:\s.*:$")
+_CONTEXTS_AT_START = ("while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow")
 
 
-def _yaml_message(exc: yaml.YAMLError) -> tuple[int, str]:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
-    problem = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''} {exc}"
-    for pattern, hint in _HINTS:
-        if pattern.search(problem):
-            return line, f"YAML 格式错误：{hint}"
-    return line, "YAML 格式错误：请检查这一行的缩进、冒号和引号（可对照同类的其他文件）"
+def _yaml_message(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """Line and Chinese message for a YAML error, pointing where the editor must look."""
+    lines = text.split("\n")
+    context = getattr(exc, "context", None) or ""
+    problem = getattr(exc, "problem", None) or ""
+    context_mark = getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):  # carries a position (bytes or characters), no line
+        bad = _CONTROL.search(text)
+        line = _line_of(text, bad.start()) if bad else 1
+        return line, "YAML 格式错误：文件中含有不可见的控制字符，请删除后重新保存"
+    if context_mark is not None and context.startswith(_CONTEXTS_AT_START):
+        mark = context_mark  # where the key, quote or bracket began
+    else:
+        mark = problem_mark or context_mark
+    line = min(mark.line + 1, max(1, len(lines))) if mark is not None else 1
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if context.startswith("while scanning an alias") or context.startswith("while scanning an anchor") \
+            or "undefined alias" in problem or _STAR_VALUE.search(source):
+        hint = "“*”和“&”在 YAML 中有特殊含义。报告中隐去的数字请写成带引号的 \"**\"；其他以 * 开头的文字也要加引号"
+    elif "\t" in source[: len(source) - len(source.lstrip())] or "found character '\\t'" in str(exc):
+        hint = "不能用 Tab 键缩进，请改用空格（每级两个空格）"
+    elif context.startswith("while scanning a quoted scalar"):
+        hint = "这一行的引号没有闭合：开头的引号要有对应的结尾引号"
+    elif context.startswith("while parsing a flow"):
+        hint = "这一行的方括号或花括号没有闭合，例如 [甲, 乙] 要以 ] 结尾"
+    elif "could not find expected ':'" in problem:
+        hint = "这一行缺少“字段名: 值”中的冒号（冒号后要有空格），或者它的引号没有闭合"
+    elif "mapping values are not allowed" in problem or _TWO_COLONS.search(source):
+        hint = "这一行出现了多余的“: ”：如果内容本身含有冒号，请给整段内容加引号；也请检查缩进"
+    elif "did not find expected key" in problem or "expected <block end>" in problem:
+        hint = "缩进不一致：同一层级的字段要左对齐，请检查这一行的空格数"
+    elif "did not find expected '-' indicator" in problem:
+        hint = "列表项要以“- ”开头并与上一项对齐"
+    elif "unknown escape character" in problem:
+        hint = "双引号中的反斜杠（\\）有特殊含义：请改用单引号，或写成两个反斜杠"
+    elif "exceeded max depth" in problem or "depth" in problem:
+        hint = "嵌套层级过深，请检查缩进"
+    else:
+        hint = "请检查这一行及上一行的缩进、冒号和引号（可对照同类的其他文件）"
+    return line, f"YAML 格式错误：{hint}"
 
 
 class _Budget:
@@ -123,7 +149,7 @@ class _Budget:
         self.left = MAX_NODES
 
 
-def _convert(node: yaml.Node, rel: str, problems: Problems, budget: _Budget, depth: int) -> Value | None:
+def _convert(node: yaml.Node, rel: str, problems: Problems, budget: _Budget, depth: int, path: str = "") -> Value | None:
     budget.left -= 1
     if budget.left < 0 or depth > 20:
         return None
@@ -138,8 +164,8 @@ def _convert(node: yaml.Node, rel: str, problems: Problems, budget: _Budget, dep
         return Scalar(node.value, line, plain, null)
     if isinstance(node, yaml.SequenceNode):
         items = []
-        for child in node.value:
-            value = _convert(child, rel, problems, budget, depth + 1)
+        for index, child in enumerate(node.value):
+            value = _convert(child, rel, problems, budget, depth + 1, f"{path}[{index + 1}]")
             if value is not None:
                 items.append(value)
         return Sequence(tuple(items), line)
@@ -155,11 +181,12 @@ def _convert(node: yaml.Node, rel: str, problems: Problems, budget: _Budget, dep
             if key == "<<":
                 problems.add(rel, key_line, "", "不支持 YAML 合并键“<<”，请把字段直接写出来")
                 continue
+            field = f"{path}.{key}" if path else key
             if key in seen:
-                problems.add(rel, key_line, key, f"字段重复出现（第 {seen[key]} 行已写过），请删除其中一个")
+                problems.add(rel, key_line, field, f"字段重复出现（第 {seen[key]} 行已写过），请删除其中一个")
                 continue
             seen[key] = key_line
-            value = _convert(value_node, rel, problems, budget, depth + 1)
+            value = _convert(value_node, rel, problems, budget, depth + 1, field)
             if value is not None:
                 items.append((key, key_line, value))
         return Mapping(tuple(items), line)
@@ -171,7 +198,7 @@ def parse(text: str, rel: str, problems: Problems) -> Value | None:
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.YAMLError as exc:
-        line, message = _yaml_message(exc)
+        line, message = _yaml_message(exc, text)
         problems.add(rel, line, "", message)
         return None
     except (RecursionError, MemoryError):
