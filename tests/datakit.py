@@ -20,8 +20,18 @@ HONOR = (
 )
 FIGURE = "label: 测试数据\nvalue: 35\nas_of: 2022\narea: area-one\n"
 
-# Smallest valid PNG-ish bytes: the loader only checks that the file exists.
-IMAGE_BYTES = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+def _tiny_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 6), (200, 120, 80)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# A real, decodable image: the loader checks that Pillow can read every photo.
+IMAGE_BYTES = _tiny_png()
 
 
 def load_ok(project) -> Dataset:

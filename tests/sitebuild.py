@@ -117,13 +117,18 @@ class BuiltSite:
         return path.is_file() or (path / "index.html").is_file()
 
     def broken_links(self) -> list[str]:
-        """Every relative a[href] / img[src] / link[href] / script[src] that names no output file."""
+        """Every relative a[href], link[href], img/script/source[src] and srcset entry that names no output file."""
         broken = []
         for path in self.html_files():
             base = path.relative_to(self.out).as_posix()
             soup = self.soup_of(path)
             refs = [(t.name, t.get("href")) for t in soup.find_all(["a", "link"], href=True)]
-            refs += [(t.name, t.get("src")) for t in soup.find_all(["img", "script"], src=True)]
+            refs += [(t.name, t.get("src")) for t in soup.find_all(["img", "script", "source"], src=True)]
+            for tag in soup.find_all(["img", "source"], srcset=True):
+                for candidate in tag["srcset"].split(","):
+                    url = candidate.strip().split(" ")[0]
+                    if url:
+                        refs.append((tag.name + " srcset", url))
             for tag, ref in refs:
                 target = resolve_relative(base, ref)
                 if target is None:

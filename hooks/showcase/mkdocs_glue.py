@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import markup, publish, vocab
+from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site
 from .pages import PageSpec, area_src, category_src, image_sources, plan_pages
@@ -58,6 +59,7 @@ class Showcase:
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
         self.urls: dict[str, str] = {}  # src_uri → site-relative URL, filled in on_files
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
+        self.pictures: dict[str, Picture] = {}  # image src → published variants
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see publish.py).
         self.target = Path(config.site_dir).resolve()
@@ -105,10 +107,14 @@ class Showcase:
             # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
             file.edit_uri = self.edit_uri(spec)
             files.append(file)
+        cache = self.root / ".cache" / "images"
         for src in image_sources(self.data):
-            files.append(
-                File.generated(config, MEDIA_PREFIX + src, abs_src_path=os.fspath(self.data.root / "data" / src))
-            )
+            picture = make_picture(self.data.root / "data", src, cache)
+            self.pictures[src] = picture
+            for variant in picture.variants:
+                files.append(
+                    File.generated(config, MEDIA_PREFIX + variant.name, abs_src_path=os.fspath(variant.cache_path))
+                )
         for spec in self.specs:
             file = files.get_file_from_path(spec.src_uri)
             if file is not None:
@@ -203,8 +209,14 @@ class Showcase:
             src = str(target)
         return self.urls.get(src, "")
 
-    def media(self, image) -> str:
-        return MEDIA_PREFIX + image.src
+    def picture(self, image) -> Picture:
+        """Published variants of an image field (see images.py)."""
+        return self.pictures[image.src]
+
+    def media(self, variant) -> str:
+        """Site-relative URL of one published image variant."""
+        return MEDIA_PREFIX + variant.name
+
 
     def markdown(self, text: str | None) -> str:
         """Sanitized HTML for a Markdown field; safe to print without escaping."""

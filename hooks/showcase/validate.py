@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
+from .images import check_image
 from .problems import Problems
 from .records import Image, PartialDate, Quantity
 from .schema import Field
@@ -333,6 +334,10 @@ class _Cleaner:
             return None
         if not real.is_relative_to(data_real):
             self.problem(line, path, f"图片 data/{clean} 指向 data/ 文件夹以外的位置（例如快捷方式或符号链接），请把图片本身复制进来")
+            return None
+        reason = check_image(real)
+        if reason:
+            self.problem(line, path, f"data/{clean}：{reason}。请用看图软件打开确认，或重新导出为 JPG")
             return None
         return clean
 
