@@ -13,7 +13,10 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Minimal valid records, one per kind; tests append or replace lines.
 EVENT = "title: 测试活动\ndate: 2022-05-01\ncategory: 教育培训\n"
-PERSON = "name: 张三\ncompany: 测试有限公司\nsummary: 测试企业家。\n"
+PERSON = (
+    "name: 张三\ncompany: 测试有限公司\nsummary: 测试企业家。\n"
+    "consent:\n  date: 2022-06-01\n  scope: 同意公开姓名和事迹\n"
+)
 HONOR = (
     "title: 测试荣誉\nlevel: 省级\nawarding_body: 测试单位\ndate: 2022\n"
     "recipient:\n  type: 企业\n  name: 测试企业\n"

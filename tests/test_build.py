@@ -22,14 +22,15 @@ from conftest import REPO, SITE_YML, Project
 from sitebuild import BuiltSite, build_site, resolve_relative, snapshot
 
 BUILD_ERRORS = (PluginError, Abort)
+CONSENT = {"date": "2023-01-01", "scope": "同意公开姓名、企业信息和事迹"}
 
-def png_bytes(width: int = 4, height: int = 3) -> bytes:
+def png_bytes(width: int = 4, height: int = 3, color: tuple[int, int, int] = (200, 60, 40)) -> bytes:
     """A small, valid RGB PNG made with the standard library (photos must decode)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    rows = b"".join(b"\x00" + bytes([200, 60, 40]) * width for _ in range(height))
+    rows = b"".join(b"\x00" + bytes(color) * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
@@ -89,6 +90,7 @@ PRIVATE_MARKERS = (
     "MARKER-PRIV-EVENT-0c44",
     "MARKER-PRIV-HONOR-5a20",
     "MARKER-PRIV-FIGURE-93bd",
+    "MARKER-CONSENT-3c71",  # consent records are kept on file, not published
 )
 UNPUBLISHED_MARKERS = (
     "secret-person-9d2f",  # the unpublished entrepreneur's id (file name)
@@ -97,6 +99,11 @@ UNPUBLISHED_MARKERS = (
     "MARKER-UNPUB-SUMMARY-2a9f",
     "MARKER-UNPUB-BIO-c3d0",
     "MARKER-UNPUB-ALT-8e11",
+    "MARKER-UNPUB-CONSENT-a4e7",
+    "withdrawn-person-1b6f",  # consent withdrawn: not published
+    "MARKER-WITHDRAWN-NAME-0e9d",
+    "MARKER-WITHDRAWN-COMPANY-5f2a",
+    "MARKER-WITHDRAWN-SUMMARY-83c4",
     "secret-event-6b3c",  # the unpublished event's id
     "MARKER-UNPUB-EVENT-5d1e",
     "MARKER-UNPUB-EVENT-BODY-77e0",
@@ -124,6 +131,14 @@ FIXTURE_FILES = {
           第二段：[测试协会](https://example.org/)。
         quote: 张三的寄语。
         tags: [科技, 创新]
+        links:
+          - title: 新闻报道
+            url: https://example.org/news/zhang-san
+          - title: 全部数据
+            url: figures/
+        consent:
+          date: "2023-01-01"
+          scope: MARKER-CONSENT-3c71
         private:
           phone: MARKER-PRIV-7f3a
           note: MARKER-PRIV-PERSON-e81b
@@ -132,12 +147,27 @@ FIXTURE_FILES = {
         name: 李四
         company: 李四食品有限公司
         summary: 李四的一句话简介。
+        consent:
+          date: "2023-01-01"
+          scope: 同意公开姓名、企业信息和事迹
         """,
     "data/entrepreneurs/wang-wu.yml": """\
         name: 王五
         company: 王五物流有限公司
         position: 总经理
         summary: 王五的一句话简介。
+        consent:
+          date: "2023-01-01"
+          scope: 同意公开姓名、企业信息和事迹
+        """,
+    "data/entrepreneurs/withdrawn-person-1b6f.yml": """\
+        name: MARKER-WITHDRAWN-NAME-0e9d
+        company: MARKER-WITHDRAWN-COMPANY-5f2a
+        summary: MARKER-WITHDRAWN-SUMMARY-83c4
+        consent:
+          date: "2021-01-01"
+          scope: 同意公开
+          withdrawn: "2023-03-01"
         """,
     "data/entrepreneurs/secret-person-9d2f.yml": """\
         name: MARKER-UNPUB-PERSON-91c2
@@ -147,6 +177,9 @@ FIXTURE_FILES = {
         photo:
           src: photos/secret.png
           alt: MARKER-UNPUB-ALT-8e11
+        consent:
+          date: "2023-01-01"
+          scope: MARKER-UNPUB-CONSENT-a4e7
         published: false
         """,
     "data/events/2023-alpha.yml": """\
@@ -160,7 +193,7 @@ FIXTURE_FILES = {
           阿尔法培训班正文。
         sessions: "**"
         participants: 120
-        entrepreneurs: [zhang-san, secret-person-9d2f]
+        entrepreneurs: [zhang-san, secret-person-9d2f, withdrawn-person-1b6f]
         photos:
           - src: photos/alpha.png
             alt: 培训班现场
@@ -342,8 +375,8 @@ PUBLISHED = {
 def write_fixture(project: Project) -> Project:
     for rel, text in FIXTURE_FILES.items():
         project.write(rel, text)
-    for name in ("zhang-san", "alpha", "secret"):
-        project.write_bytes(f"data/photos/{name}.png", PNG)
+    for index, name in enumerate(("zhang-san", "alpha", "secret")):
+        project.write_bytes(f"data/photos/{name}.png", png_bytes(color=(10 + index, 120, 200)))
     return project
 
 
@@ -615,6 +648,9 @@ def test_adding_a_record_file_adds_its_page_and_cards(project):
         name: 赵六
         company: 赵六新材料有限公司
         summary: 新加入的企业家。
+        consent:
+          date: "2024-01-01"
+          scope: 同意公开姓名和企业信息
         """,
     )
     project.write(
@@ -816,9 +852,14 @@ HOSTILE_PERSON = {
     "biography": HOSTILE_MD,
     "quote": HOSTILE_LONG,
     "tags": [SCRIPT, IMG, SVG, ENTITY, "javascript:alert(1)"],
+    "links": [
+        {"title": HOSTILE, "url": "https://example.org/?q=%3Cscript%3E"},
+        {"title": f"{SVG} {ENTITY}", "url": "events/2023-evil/"},
+    ],
+    "consent": {"date": "2023-01-01", "scope": HOSTILE},
 }
-HOSTILE_PERSON_2 = {"name": IMG, "company": SVG, "summary": ENTITY}
-HOSTILE_PERSON_3 = {"name": f"{SVG} {ENTITY}", "company": ATTR, "summary": JS_LINK}
+HOSTILE_PERSON_2 = {"name": IMG, "company": SVG, "summary": ENTITY, "consent": CONSENT}
+HOSTILE_PERSON_3 = {"name": f"{SVG} {ENTITY}", "company": ATTR, "summary": JS_LINK, "consent": CONSENT}
 
 HOSTILE_EVENT = {
     "title": HOSTILE,
@@ -1044,7 +1085,7 @@ def test_hostile_markdown_is_shown_as_text(hostile_site):
 def test_hostile_image_alt_and_caption(hostile_site):
     for url in ("entrepreneurs/evil-one/", "events/2023-evil/", "honors/2023-evil/"):
         content = hostile_site.content(url)
-        imgs = [img for img in content.find_all("img") if "evil.png" in img.get("src", "")]
+        imgs = content.find_all("img")  # every picture on these pages shows the hostile photo
         assert imgs, url
         assert all(img.get("alt") == HOSTILE_LONG for img in imgs), url
     for url in ("events/2023-evil/", "honors/2023-evil/"):
@@ -1138,7 +1179,7 @@ def test_hostile_internal_links_resolve(hostile_site):
 def test_markdown_quoting_html_attributes_builds_as_text(project, quoted):
     project.write(
         "data/entrepreneurs/quoting.yml",
-        yaml_doc({"name": "引用者", "company": "引用公司", "summary": "简介", "biography": f"示例：{quoted}"}),
+        yaml_doc({"name": "引用者", "company": "引用公司", "summary": "简介", "biography": f"示例：{quoted}", "consent": CONSENT}),
     )
     site = build_site(project.root, project.root.parent / "out")
     assert quoted in site.content("entrepreneurs/quoting/").get_text()
@@ -1186,6 +1227,9 @@ def test_failed_output_check_leaves_output_untouched(project):
         name: 王五
         company: 王五物流有限公司
         summary: 联系电话 13912345678。
+        consent:
+          date: "2023-01-01"
+          scope: 同意公开
         """,
     )
     with pytest.raises(BUILD_ERRORS):

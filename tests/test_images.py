@@ -99,7 +99,7 @@ def test_unreadable_photo_is_a_validation_error_with_its_file_name(project):
     project.write_bytes("data/photos/broken.jpg", b"\xff\xd8\xff\xe0 this is not really a jpeg")
     project.write("data/entrepreneurs/zhang-san.yml", PERSON + "photo:\n  src: photos/broken.jpg\n  alt: 照片\n")
     (problem,) = problems_of(project)
-    assert problem.path == "data/entrepreneurs/zhang-san.yml" and problem.line == 5
+    assert problem.path == "data/entrepreneurs/zhang-san.yml" and problem.line == PERSON.count("\n") + 2
     assert "data/photos/broken.jpg" in problem.message and "无法读取" in problem.message
 
 

@@ -289,7 +289,11 @@ def test_false_in_any_case_unpublishes(project, written):
 
 
 def test_yaml11_words_in_text_fields_stay_text(project):
-    project.write(PER, "name: no\ncompany: on\nsummary: yes\nposition: off\nregion: 0o12\n")
+    project.write(
+        PER,
+        "name: no\ncompany: on\nsummary: yes\nposition: off\nregion: 0o12\n"
+        "consent:\n  date: 2022-06-01\n  scope: 同意\n",
+    )
     project.write(EV, "title: on\ndate: 2022-05\ncategory: 教育培训\nlocation: 12:30\nsummary: 1.0\n")
     site = (
         (project.root / "data/site.yml")
@@ -443,6 +447,9 @@ def test_references_to_unpublished_records_are_dropped_and_noted(project):
 # --------------------------------------------------------------------------------------
 
 
+PERSON_LINES = PERSON.count("\n")  # fields appended to PERSON start on the next line
+
+
 def _with_photo(src: str) -> str:
     return PERSON + f"photo:\n  src: {src}\n  alt: 张三的照片\n"
 
@@ -471,7 +478,7 @@ def test_bad_image_path(project, src, phrase):
     project.write_bytes("data/photos/zhang-san.txt", b"x")
     project.write(PER, _with_photo(src))
     p = only_problem(project, PER)
-    assert (p.line, p.field) == (5, "photo.src")
+    assert (p.line, p.field) == (PERSON_LINES + 2, "photo.src")
     assert phrase in p.message
 
 
@@ -482,7 +489,7 @@ def test_image_symlink_pointing_outside_project(project, tmp_path):
     os.symlink(outside, project.root / "data/photos/zhang-san.jpg")
     project.write(PER, _with_photo("photos/zhang-san.jpg"))
     p = only_problem(project, PER)
-    assert (p.line, p.field) == (5, "photo.src")
+    assert (p.line, p.field) == (PERSON_LINES + 2, "photo.src")
     assert "data/ 文件夹以外" in p.message
 
 
@@ -492,7 +499,7 @@ def test_image_through_symlinked_folder_pointing_outside(project, tmp_path):
     os.symlink(tmp_path / "elsewhere", project.root / "data/photos")
     project.write(PER, _with_photo("photos/a.jpg"))
     p = only_problem(project, PER)
-    assert (p.line, p.field) == (5, "photo.src") and "data/ 文件夹以外" in p.message
+    assert (p.line, p.field) == (PERSON_LINES + 2, "photo.src") and "data/ 文件夹以外" in p.message
 
 
 def test_event_photo_list_reports_the_bad_item(project):
@@ -507,7 +514,7 @@ def test_image_written_as_plain_path_explains_src_and_alt(project):
     project.write_bytes("data/photos/a.jpg", IMAGE_BYTES)
     project.write(PER, PERSON + "photo: photos/a.jpg\n")
     p = only_problem(project, PER)
-    assert (p.line, p.field) == (4, "photo")
+    assert (p.line, p.field) == (PERSON_LINES + 1, "photo")
     assert "src" in p.message and "alt" in p.message
 
 

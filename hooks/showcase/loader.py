@@ -24,6 +24,7 @@ from .records import (
     Figure,
     Filing,
     Honor,
+    Link,
     Origin,
     PartialDate,
     Recipient,
@@ -172,8 +173,28 @@ class _Loader:
             if cleaned.get("published", True) is False:
                 unpublished[record_id] = rel
                 continue
+            if kind is schema.ENTREPRENEUR and not self.has_consent(cleaned, lines, rel, value):
+                unpublished[record_id] = rel
+                continue
             published[record_id] = {"values": cleaned, "lines": lines, "rel": rel}
         return published, unpublished
+
+    def has_consent(self, cleaned: dict, lines: dict[str, int], rel: str, value) -> bool:
+        """A living person's profile is published only with their recorded, unwithdrawn consent."""
+        consent = cleaned.get("consent")
+        if consent is None:
+            self.problems.add(
+                rel,
+                lines.get("consent", getattr(value, "line", 1)),
+                "consent",
+                "发布企业家资料须有本人同意：请填写 consent 的 date（同意日期）和 scope（同意公开的范围）；"
+                "尚未取得同意的，请写 published: false",
+            )
+            return False
+        if consent.get("withdrawn") is not None:
+            self.notes.append(f"{rel}: 本人已于 {consent['withdrawn'].chinese} 撤回同意，资料未发布")
+            return False
+        return True
 
     def stray_files(self) -> None:
         """YAML files outside the known folders would be silently ignored: report them."""
@@ -240,6 +261,9 @@ class _Loader:
                 values = dict(item["values"])
                 values.pop("published", None)
                 values.pop("private", None)
+                values.pop("consent", None)  # kept on file, not published
+                if "links" in values:
+                    values["links"] = tuple(Link(item["title"], item["url"]) for item in values["links"])
                 lines, rel = item["lines"], item["rel"]
                 self.check_area(site, values, lines, rel)
                 if kind.name == "event":

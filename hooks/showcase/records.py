@@ -61,6 +61,21 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str  # http(s), mailto, tel, or a site-relative path (validated)
+
+    @property
+    def external(self) -> bool:
+        return ":" in self.url.split("/")[0]
+
+    @property
+    def site_path(self) -> str:
+        """For a site-relative link: the path from the site root, without a leading slash."""
+        return self.url.lstrip("/")
+
+
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a record came from, for messages that point editors at the right line."""
 
@@ -137,6 +152,7 @@ class Entrepreneur:
     photo: Image | None = None
     biography: str | None = None
     quote: str | None = None
+    links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
 
@@ -166,6 +182,7 @@ class Event:
     participants: Quantity | None = None
     entrepreneurs: tuple[str, ...] = ()  # published ids only
     photos: tuple[Image, ...] = ()
+    links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
 
@@ -197,6 +214,7 @@ class Honor:
     summary: str | None = None
     body: str | None = None
     certificate: Image | None = None
+    links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
 

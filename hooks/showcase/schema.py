@@ -87,6 +87,16 @@ _PRIVATE = Field("private", PRIVATE, "内部信息", "内部备注、联系方�
 _TAGS = Field("tags", TAGS, "标签", "若干个简短标签，例如 [党建, 培训]", max_length=30)
 _AREA = Field("area", REF, "所属工作板块", "site.yml 中 areas 列出的板块编号", ref="area")
 _SUMMARY = Field("summary", TEXT, "摘要", "一两句话的概括，显示在列表和卡片上", max_length=300)
+_LINKS = Field(
+    "links",
+    LIST,
+    "相关链接",
+    "新闻报道、官方通知等；每项写 title 和 url",
+    fields=(
+        Field("title", TEXT, "链接文字", required=True, max_length=100),
+        Field("url", URL, "网址", "https:// 开头的网址，或站内路径如 events/2022-xinhuo-peixun/", required=True, max_length=500),
+    ),
+)
 
 ENTREPRENEUR = Kind(
     "entrepreneur",
@@ -103,7 +113,19 @@ ENTREPRENEUR = Kind(
         Field("summary", TEXT, "一句话简介", "显示在企业家卡片上", required=True, max_length=120),
         Field("biography", MARKDOWN, "人物简介", "可使用 Markdown：段落、加粗、列表、链接", max_length=20000),
         Field("quote", LONGTEXT, "寄语", "企业家的一段话", max_length=300),
+        _LINKS,
         _TAGS,
+        Field(
+            "consent",
+            OBJECT,
+            "本人同意",
+            "发布在世人物的资料须有本人同意：写同意日期和范围；撤回同意时写 withdrawn 日期，资料即不再发布",
+            fields=(
+                Field("date", DATE, "同意日期", "本人签署或确认同意的日期", required=True),
+                Field("scope", TEXT, "同意范围", "例如 同意公开姓名、照片、企业信息和事迹", required=True, max_length=200),
+                Field("withdrawn", DATE, "撤回日期", "本人撤回同意的日期；填写后不再发布"),
+            ),
+        ),
         _PUBLISHED,
         _PRIVATE,
     ),
@@ -126,6 +148,7 @@ EVENT = Kind(
         Field("participants", QUANTITY, "参加人数", "参加人数或人次；未公开的写 \"**\""),
         Field("entrepreneurs", REF_LIST, "相关企业家", "企业家编号列表，例如 [zhang-san, li-si]", ref="entrepreneur"),
         Field("photos", IMAGE_LIST, "活动照片", "每张照片写 src 和 alt", fields=_image("photo", "照片").fields),
+        _LINKS,
         _TAGS,
         _PUBLISHED,
         _PRIVATE,
@@ -159,6 +182,7 @@ HONOR = Kind(
         _SUMMARY,
         Field("body", MARKDOWN, "说明", "可使用 Markdown", max_length=20000),
         _image("certificate", "证书或奖牌图片"),
+        _LINKS,
         _TAGS,
         _PUBLISHED,
         _PRIVATE,

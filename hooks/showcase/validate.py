@@ -38,7 +38,27 @@ _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "是", "否", "真", "假", "
 _TAG_SPLIT = re.compile(r"[,，、;；]")
 _MAX_TAGS = 30
 _MAX_LIST = 200
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:|tel:|/(?!/)|\.{0,2}/?[A-Za-z0-9_\-])", re.IGNORECASE)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_URL_BAD_CHARS = re.compile(r"[\s\\<>\"'`\x00-\x1f\x7f]")
+
+
+def url_problem(url: str) -> str | None:
+    """None for an allowed link; otherwise why it is refused (Chinese)."""
+    scheme = _SCHEME.match(url)
+    if _URL_BAD_CHARS.search(url):
+        return "链接中不能有空格、引号、尖括号或反斜杠"
+    if scheme:
+        if scheme.group(1).lower() not in _URL_SCHEMES:
+            return f"不允许“{scheme.group(1)}:”开头的链接"
+        if scheme.group(1).lower() in ("http", "https") and not re.match(r"^https?://[^/?#]+", url, re.I):
+            return "网址不完整，应写成 https://example.org/ 的形式"
+        return None
+    if url.startswith("//"):
+        return "请写出完整网址，以 https:// 开头"
+    if ".." in url.split("?")[0].split("/"):
+        return "站内链接不能含有“..”"
+    return None
 
 
 @dataclass
@@ -193,8 +213,8 @@ class _Cleaner:
             if spec.max_length and len(text) > spec.max_length:
                 self.problem(line, path, f"“{spec.label}”过长（{len(text)} 字），最多 {spec.max_length} 字，请精简")
                 return _INVALID
-            if t == schema.URL and not _SAFE_URL.match(text):
-                self.problem(line, path, "链接只能以 http://、https://、mailto:、tel: 开头，或是站内路径")
+            if t == schema.URL and (reason := url_problem(text)):
+                self.problem(line, path, f"{reason}。链接只能以 http://、https://、mailto:、tel: 开头，或是站内路径（例如 events/2022-xinhuo-peixun/）")
                 return _INVALID
             return text or None
         if t == schema.DATE:
