@@ -34,12 +34,18 @@ def on_page_markdown(markdown, page, **kwargs):
     return _showcase.page_markdown(markdown, page)
 
 
-def on_page_content(html, page, **kwargs):
-    return _showcase.page_content(html, page)
+def on_page_content(html, page, config, **kwargs):
+    return _showcase.page_content(html, page, config)
 
 
 def on_page_context(context, page, **kwargs):
     return _showcase.page_context(context, page)
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    # static templates such as 404.html get the showcase too (notice, footer)
+    context["showcase"] = _showcase
+    return context
 
 
 def on_post_build(config, **kwargs):

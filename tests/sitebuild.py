@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 
-def build_site(root: Path, out: Path) -> "BuiltSite":
+def build_site(root: Path, out: Path) -> BuiltSite:
     """Build ``root/mkdocs.yml`` into ``out`` the way MkDocs' own tests do."""
     cfg = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
     # MkDocs leaves its logger at a level set by the CLI; keep test output quiet.

@@ -78,7 +78,8 @@ def _stem(src: str) -> str:
 def make_picture(data_dir: Path, src: str, cache_dir: Path) -> Picture:
     """Return the variants of ``data_dir/src``, creating the ones not yet in the cache."""
     source = data_dir / src
-    digest = _digest(source)
+    # keyed by content and by path: two names for the same bytes publish two names
+    digest = hashlib.sha256(f"{_digest(source)}:{src}".encode()).hexdigest()[:16]
     folder = cache_dir / digest
     manifest = folder / "manifest.json"
     if manifest.is_file():

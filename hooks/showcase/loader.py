@@ -283,7 +283,9 @@ class _Loader:
                         )
                 elif kind.name == "honor":
                     values["recipient"] = self.recipient(values["recipient"], people, people_off, lines, rel)
-                elif kind.name == "figure" and values.get("source"):
+                if kind.name == "figure" and values.get("approx") is not None:
+                    values["approx"] = values["approx"].label  # “余”“近”… printed as is
+                if kind.name == "figure" and values.get("source"):
                     folder, _, ref = values["source"].partition("/")
                     target_kind = schema.KINDS_BY_FOLDER[folder].name
                     ok = self.resolve_ref(ref, folder, loaded[target_kind][0], loaded[target_kind][1], rel, lines.get("source", 1), "source")

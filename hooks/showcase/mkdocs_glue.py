@@ -60,6 +60,7 @@ class Showcase:
         self.urls: dict[str, str] = {}  # src_uri → site-relative URL, filled in on_files
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.pictures: dict[str, Picture] = {}  # image src → published variants
+        self.env = None  # the theme's Jinja environment, for the search text of record pages
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see publish.py).
         self.target = Path(config.site_dir).resolve()
@@ -142,15 +143,29 @@ class Showcase:
                 page.meta["title"] = Markup.escape(spec.title)
         return markdown
 
-    def page_content(self, html: str, page: Page) -> str:
-        """Record pages' content is the sanitized Markdown field (also what search indexes)."""
+    def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A record page's content is what search indexes: its searchable fields and body.
+
+        The page templates show the record from its fields; this text is for the index.
+        """
         spec = self.by_src.get(page.file.src_uri)
         if spec is None or spec.record is None:
             return html
         record = spec.record
-        if isinstance(record, Entrepreneur):
-            return markup.render_markdown(record.biography)
-        return markup.render_markdown(record.body)
+        if self.env is None:
+            self.env = config.theme.get_env()
+        person = self.person(getattr(getattr(record, "recipient", None), "entrepreneur", None))
+        return self.env.get_template("partials/showcase/search-text.html").render(
+            record=record,
+            body_html=self.body_html(record),
+            area_title=self.area_title(getattr(record, "area", None)),
+            recipient=person.name if person else getattr(getattr(record, "recipient", None), "name", None),
+        )
+
+    def body_html(self, record) -> str:
+        """Sanitized HTML of a record's Markdown field (biography or body)."""
+        text = record.biography if isinstance(record, Entrepreneur) else record.body
+        return markup.render_markdown(text)
 
     def page_context(self, context: dict, page: Page) -> dict:
         spec = self.by_src.get(page.file.src_uri)

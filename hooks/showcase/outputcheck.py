@@ -11,6 +11,7 @@ External links are not fetched. Theme scripts and stylesheets are not scanned fo
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".txt", ".csv", ".md", ".yml", ".yaml", ".svg", ".webmanifest"}
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])")
 _MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
+_TAG_RE = re.compile(r"<[A-Za-z][^<>]*>")  # real tags: text has its < escaped as &lt;
 _REF_RE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SRCSET_RE = re.compile(r"""\ssrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -108,15 +110,23 @@ class _Site:
                 text = path.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 text = ""
-            self.anchors[path] = {a or b for a, b in _ANCHOR_RE.findall(text)}
+            self.anchors[path] = _anchors(text)
         return self.anchors[path]
 
 
-def _refs(text: str) -> Iterable[str]:
-    for a, b in _REF_RE.findall(text):
-        yield a or b
-    for a, b in _SRCSET_RE.findall(text):
-        for candidate in (a or b).split(","):
+def _tags(text: str) -> str:
+    return "\n".join(_TAG_RE.findall(text))
+
+
+def _anchors(text: str) -> set[str]:
+    return {a or b for a, b in _ANCHOR_RE.findall(_tags(text))}
+
+
+def _refs(tags: str) -> Iterable[str]:
+    for a, b in _REF_RE.findall(tags):
+        yield html.unescape(a or b)
+    for a, b in _SRCSET_RE.findall(tags):
+        for candidate in html.unescape(a or b).split(","):
             url = candidate.strip().split(" ")[0]
             if url:
                 yield url
@@ -146,8 +156,9 @@ def check_site(
             findings.append(Finding(rel, kind, number, source))
         if suffix not in (".html", ".htm"):
             continue
-        site.anchors[path] = {a or b for a, b in _ANCHOR_RE.findall(text)}
-        for ref in _refs(text):
+        tags = _tags(text)
+        site.anchors[path] = {a or b for a, b in _ANCHOR_RE.findall(tags)}
+        for ref in _refs(tags):
             ref = ref.strip()
             lowered = ref.lower()
             if lowered.startswith(("javascript:", "data:text", "vbscript:")):
