@@ -14,7 +14,7 @@ PAGES = {
     "event": "events/2022-xinhuo-peixun/",
     "category": "categories/jiaoyu-peixun/",
     "honors": "honors/",
-    "honor": "honors/quanguo-tuopin-gongjian-xianjin-jiti/",
+    "honor": "honors/2021-quanguo-tuopin-gongjian-xianjin-jiti/",
     "figures": "figures/",
     "area": "areas/zhengzhi-jianhui/",
     "narrative": "outlook/",
@@ -58,9 +58,14 @@ def test_no_request_leaves_the_site(page, base_url, name):
     assert any(u.startswith(base_url) for u in requests)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_accessibility_violation(page, base_url, axe_source, name):
+def test_no_serious_accessibility_violation(browser, base_url, axe_source, name, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, locale="zh-CN")
+    page = context.new_page()
     page.goto(base_url + PAGES[name], wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     page.add_script_tag(content=axe_source)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [
@@ -68,7 +73,8 @@ def test_no_serious_accessibility_violation(page, base_url, axe_source, name):
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+    context.close()
+    assert not serious, "\n".join(serious)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -1,0 +1,378 @@
+"""Benchmark our build against bare MkDocs + Material on synthetic sites (issue 7).
+
+    .venv/bin/python benchmarks/run.py                  # N = 100 and 1,000, 3 repetitions
+    .venv/bin/python benchmarks/run.py --full           # also N = 10,000
+    .venv/bin/python benchmarks/run.py --records 100 1000 --reps 5 --update-doc
+
+For every N, in one run:
+  (a) ``mkdocs build`` of the generated site (our hooks and templates),
+  (b) ``mkdocs build`` of the control: the same page contents as plain Markdown, the same
+      navigation, the same theme configuration, bare MkDocs + Material (benchmarks/control.py),
+  (c) ``showcase check`` (validation alone, the editors' command),
+each a fresh subprocess, alternating (ours, control, check; then control, ours, check; …),
+after one untimed warm-up of each (fills the photo cache and the OS file cache). Also:
+  (d) peak memory (maximum resident set size, from /usr/bin/time -v, else getrusage),
+  (e) search index size raw and gzip (level 6, as web servers send it) and the HTML size of
+      record pages.
+Prints a table, the ratios ours / control and the growth exponent of time against N
+(log-log slope between the largest two N); writes benchmarks/results/latest.json and
+latest.md, and with --update-doc the results section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from control import write_control
+from generate import generate
+
+BIN = Path(sys.executable).parent
+MKDOCS = str(BIN / "mkdocs")
+SHOWCASE = str(BIN / "showcase")
+TIME = "/usr/bin/time"
+RESULTS = HERE / "results"
+DOC = REPO / "BENCHMARKS.md"
+DOC_START, DOC_END = "<!-- results:start -->", "<!-- results:end -->"
+RECORD_FOLDERS = ("entrepreneurs", "events", "honors")
+
+# Targets of issue 7
+MAX_RATIO = 1.10
+MAX_GROWTH_10X = 10.5
+MAX_CHECK_1K, MAX_CHECK_10K = 1.0, 10.0
+MAX_RSS_10K_MB = 1.5 * 1024
+MAX_INDEX_GZ_PER_RECORD = 1500
+MAX_RECORD_PAGE = 40_000
+
+
+def env() -> dict[str, str]:
+    e = dict(os.environ)
+    e["NO_MKDOCS_2_WARNING"] = "1"
+    e.setdefault("PYTHONHASHSEED", "0")
+    return e
+
+
+def run_measured(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Run ``cmd`` once; return wall seconds and peak RSS (MB) of the child; raise on failure."""
+    use_time = os.access(TIME, os.X_OK)
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
+        time_file = tf.name
+    full = [TIME, "-v", "-o", time_file, *cmd] if use_time else cmd
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(full, check=False, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    wall = time.perf_counter() - start
+    rss_kb = None
+    if use_time:
+        text = Path(time_file).read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            if "Maximum resident set size" in line:
+                rss_kb = int(line.rsplit(":", 1)[1])
+    Path(time_file).unlink(missing_ok=True)
+    if rss_kb is None:
+        # RUSAGE_CHILDREN keeps the maximum over all children so far: exact only when it grew.
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        rss_kb = after if after > before else None
+    if proc.returncode != 0:
+        output = proc.stdout.decode("utf-8", errors="replace")
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{output[-4000:]}")
+    return {"wall": wall, "rss_mb": rss_kb / 1024 if rss_kb else None}
+
+
+def build_cmd(site: Path) -> list[str]:
+    return [MKDOCS, "build", "-f", str(site / "mkdocs.yml")]
+
+
+def fresh_output(site: Path) -> None:
+    shutil.rmtree(site / "site", ignore_errors=True)
+
+
+def summary(values: list[float]) -> dict:
+    med = statistics.median(values)
+    return {
+        "runs": [round(v, 3) for v in values],
+        "median": round(med, 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+        "spread_pct": round(100 * (max(values) - min(values)) / med, 1) if med else 0.0,
+    }
+
+
+def page_sizes(site_out: Path) -> dict:
+    pages = sorted(site_out.rglob("*.html"))
+    record_pages = [
+        p for p in pages
+        if p.name == "index.html" and len(p.relative_to(site_out).parts) == 3
+        and p.relative_to(site_out).parts[0] in RECORD_FOLDERS
+    ]
+    sizes = [p.stat().st_size for p in record_pages]
+    index = site_out / "search" / "search_index.json"
+    raw = index.read_bytes() if index.is_file() else b""
+    total = sum(p.stat().st_size for p in site_out.rglob("*") if p.is_file())
+    return {
+        "html_pages": len(pages),
+        "record_pages": len(record_pages),
+        "record_page_median": int(statistics.median(sizes)) if sizes else 0,
+        "record_page_max": max(sizes) if sizes else 0,
+        "index_raw": len(raw),
+        "index_gzip": len(gzip.compress(raw, compresslevel=6, mtime=0)),
+        "index_entries": len(json.loads(raw)["docs"]) if raw else 0,
+        "site_bytes": total,
+    }
+
+
+def measure(n: int, work: Path, reps: int, seed: int) -> dict:
+    site, ctrl = work / f"site-{n}", work / f"control-{n}"
+    t0 = time.perf_counter()
+    plan = generate(n, site, seed)
+    pages = write_control(site, ctrl)
+    prep = time.perf_counter() - t0
+    print(f"\nN = {n}: generated {site} and {ctrl} ({pages} control pages) in {prep:.1f} s", flush=True)
+
+    steps = {
+        "ours": (lambda: fresh_output(site), build_cmd(site)),
+        "control": (lambda: fresh_output(ctrl), build_cmd(ctrl)),
+        "check": (lambda: None, [SHOWCASE, "check", "--root", str(site)]),
+    }
+    warm = {}
+    for name, (prepare, cmd) in steps.items():  # untimed warm-up: photo cache, OS caches, .pyc
+        prepare()
+        warm[name] = round(run_measured(cmd)["wall"], 3)
+    print(f"  warm-up (first run, photos processed): ours {warm['ours']:.2f} s, control {warm['control']:.2f} s, "
+          f"check {warm['check']:.2f} s", flush=True)
+
+    runs: dict[str, list[dict]] = {name: [] for name in steps}
+    for rep in range(reps):
+        order = ["ours", "control", "check"] if rep % 2 == 0 else ["control", "ours", "check"]
+        for name in order:
+            prepare, cmd = steps[name]
+            prepare()
+            runs[name].append(run_measured(cmd))
+        line = ", ".join(f"{name} {runs[name][-1]['wall']:.2f} s" for name in order)
+        print(f"  rep {rep + 1}/{reps}: {line}", flush=True)
+
+    result = {"records": n, "counts": plan.counts, "warmup": warm}
+    for name in steps:
+        result[name] = summary([r["wall"] for r in runs[name]])
+        rss = [r["rss_mb"] for r in runs[name] if r["rss_mb"] is not None]
+        result[name]["peak_rss_mb"] = round(max(rss), 1) if rss else None
+    result["sizes_ours"] = page_sizes(site / "site")
+    result["sizes_control"] = page_sizes(ctrl / "site")
+    result["ratio"] = round(result["ours"]["median"] / result["control"]["median"], 3)
+    gz = result["sizes_ours"]["index_gzip"]
+    result["index_gzip_per_record"] = round(gz / n)
+    return result
+
+
+def slope(a: dict, b: dict, key: str) -> float:
+    return math.log(b[key]["median"] / a[key]["median"]) / math.log(b["records"] / a["records"])
+
+
+def evaluate(results: list[dict]) -> dict:
+    by_n = {r["records"]: r for r in results}
+    ns = sorted(by_n)
+    growth = {}
+    if len(ns) >= 2:
+        a, b = by_n[ns[-2]], by_n[ns[-1]]
+        growth = {
+            "between": [a["records"], b["records"]],
+            "exponent_ours": round(slope(a, b, "ours"), 3),
+            "exponent_control": round(slope(a, b, "control"), 3),
+            "exponent_check": round(slope(a, b, "check"), 3),
+            "time_ratio_ours": round(b["ours"]["median"] / a["ours"]["median"], 2),
+            "time_ratio_control": round(b["control"]["median"] / a["control"]["median"], 2),
+        }
+    targets = []
+
+    def target(name: str, value, limit, ok: bool, note: str = "") -> None:
+        targets.append({"target": name, "value": value, "limit": limit, "met": ok, "note": note})
+
+    if 1000 in by_n and 10000 in by_n:
+        r = by_n[10000]["ours"]["median"] / by_n[1000]["ours"]["median"]
+        target("build time(10,000) / time(1,000)", round(r, 2), MAX_GROWTH_10X, r <= MAX_GROWTH_10X)
+    elif growth:
+        expo = growth["exponent_ours"]
+        target(f"build growth exponent {growth['between'][0]}→{growth['between'][1]} (10,000 not run)",
+               expo, 1.02, expo <= math.log10(MAX_GROWTH_10X),
+               "≤ 1.02 is what time(10N)/time(N) ≤ 10.5 means; fixed start-up costs make small N look sub-linear")
+    for n in ns:
+        if n >= 1000:
+            ratio = by_n[n]["ratio"]
+            target(f"build ours / control at {n:,}", ratio, MAX_RATIO, ratio <= MAX_RATIO)
+    for n, limit in ((1000, MAX_CHECK_1K), (10000, MAX_CHECK_10K)):
+        if n in by_n:
+            v = by_n[n]["check"]["median"]
+            target(f"validation (showcase check) at {n:,}, s", v, limit, v <= limit)
+    if 10000 in by_n:
+        rss = by_n[10000]["ours"]["peak_rss_mb"]
+        target("peak memory at 10,000, MB", rss, MAX_RSS_10K_MB, rss is not None and rss <= MAX_RSS_10K_MB)
+    for n in ns:
+        per = by_n[n]["index_gzip_per_record"]
+        target(f"search index gzip per record at {n:,}, bytes", per, MAX_INDEX_GZ_PER_RECORD,
+               per <= MAX_INDEX_GZ_PER_RECORD)
+    for n in ns:
+        med = by_n[n]["sizes_ours"]["record_page_median"]
+        target(f"median record page at {n:,}, bytes", med, MAX_RECORD_PAGE, med <= MAX_RECORD_PAGE)
+    if len(ns) >= 2:
+        small, big = by_n[ns[0]]["sizes_ours"]["record_page_median"], by_n[ns[-1]]["sizes_ours"]["record_page_median"]
+        grow = big / small
+        target(f"record page size growth {ns[0]:,}→{ns[-1]:,} (does not grow with N)", round(grow, 3), 1.05,
+               grow <= 1.05)
+    return {"growth": growth, "targets": targets}
+
+
+def versions() -> dict:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    def version(mod: str) -> str:
+        try:
+            return package_version(mod)
+        except PackageNotFoundError:  # pragma: no cover
+            return "?"
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], check=False, cwd=REPO, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "hooks", "overrides", "mkdocs.yml"], check=False, cwd=REPO,
+                           capture_output=True, text=True)
+    return {
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+        "markdown": version("markdown"),
+        "commit": commit.stdout.strip() + (" (hooks/overrides modified)" if dirty.stdout.strip() else ""),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
+    }
+
+
+def kb(n: int) -> str:
+    return f"{n / 1000:.1f} kB"
+
+
+def markdown_report(data: dict) -> str:
+    meta, results, ev = data["meta"], data["results"], data["evaluation"]
+    lines = [
+        (
+            f"Run {meta['date']} on {meta['versions']['machine']}; Python {meta['versions']['python']}, "
+            f"MkDocs {meta['versions']['mkdocs']}, Material {meta['versions']['mkdocs-material']}; "
+            f"commit {meta['versions']['commit']}; seed {meta['seed']}, {meta['reps']} repetitions "
+            f"(medians; spread = (max − min) / median); total {meta['total_seconds']:.0f} s."
+        ),
+        "",
+        (
+            "| N records | pages (ours / control) | ours build, s | control build, s | ours / control | "
+            "check, s | peak RSS ours / control / check, MB | search index raw / gzip | gzip per record | "
+            "median record page ours / control |"
+        ),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        so, sc = r["sizes_ours"], r["sizes_control"]
+        lines.append(
+            f"| {r['records']:,} | {so['html_pages']:,} / {sc['html_pages']:,} "
+            f"| {r['ours']['median']:.2f} (±{r['ours']['spread_pct']:.0f} %) "
+            f"| {r['control']['median']:.2f} (±{r['control']['spread_pct']:.0f} %) "
+            f"| **{r['ratio']:.2f}** "
+            f"| {r['check']['median']:.2f} (±{r['check']['spread_pct']:.0f} %) "
+            f"| {r['ours']['peak_rss_mb']:.0f} / {r['control']['peak_rss_mb']:.0f} / {r['check']['peak_rss_mb']:.0f} "
+            f"| {so['index_raw'] / 1e6:.2f} MB / {so['index_gzip'] / 1e6:.3f} MB "
+            f"| {r['index_gzip_per_record']:,} B "
+            f"| {kb(so['record_page_median'])} / {kb(sc['record_page_median'])} |"
+        )
+    lines.append("")
+    lines.append("Control search index (raw / gzip): " + "; ".join(
+        f"N = {r['records']:,}: {r['sizes_control']['index_raw'] / 1e6:.2f} MB / {r['sizes_control']['index_gzip'] / 1e6:.3f} MB"
+        for r in results) + ".")
+    lines.append("Warm-up (first) runs, photos processed on ours: " + "; ".join(
+        f"N = {r['records']:,}: ours {r['warmup']['ours']:.2f} s, control {r['warmup']['control']:.2f} s"
+        for r in results) + ".")
+    g = ev["growth"]
+    if g:
+        lines += [
+            "",
+            (
+                f"Growth exponent of build time between N = {g['between'][0]:,} and {g['between'][1]:,} "
+                f"(log-log slope): ours **{g['exponent_ours']}**, control {g['exponent_control']}, "
+                f"check {g['exponent_check']}; time ratio ours {g['time_ratio_ours']}×, "
+                f"control {g['time_ratio_control']}× for {g['between'][1] // g['between'][0]}× the records."
+            ),
+        ]
+    lines += ["", "| target (issue 7) | measured | limit | met |", "|---|---:|---:|:---:|"]
+    for t in ev["targets"]:
+        note = f" ({t['note']})" if t["note"] else ""
+        lines.append(f"| {t['target']}{note} | {t['value']} | {t['limit']} | {'yes' if t['met'] else '**no**'} |")
+    return "\n".join(lines) + "\n"
+
+
+def update_doc(report: str) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    if DOC_START not in text or DOC_END not in text:
+        raise SystemExit(f"{DOC} lacks the {DOC_START} / {DOC_END} markers")
+    head, rest = text.split(DOC_START, 1)
+    _, tail = rest.split(DOC_END, 1)
+    DOC.write_text(f"{head}{DOC_START}\n{report}{DOC_END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build benchmarks: our hooks against bare MkDocs + Material.")
+    parser.add_argument("--records", type=int, nargs="+", default=[100, 1000], help="sizes N (default 100 1000)")
+    parser.add_argument("--full", action="store_true", help="also N = 10,000")
+    parser.add_argument("--reps", type=int, default=3, help="timed repetitions per measurement (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", help="folder for the generated sites (default: a temporary folder, removed)")
+    parser.add_argument("--out", default=str(RESULTS), help="results folder (default benchmarks/results)")
+    parser.add_argument("--update-doc", action="store_true", help="also write the results into BENCHMARKS.md")
+    args = parser.parse_args(argv)
+
+    sizes = sorted(set(args.records + ([10000] if args.full else [])))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="showcase-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        results = [measure(n, work, args.reps, args.seed) for n in sizes]
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    data = {
+        "meta": {
+            "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "versions": versions(),
+            "seed": args.seed,
+            "reps": args.reps,
+            "total_seconds": round(time.perf_counter() - started, 1),
+            "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        },
+        "results": results,
+    }
+    data["evaluation"] = evaluate(results)
+    report = markdown_report(data)
+    print("\n" + report)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "latest.md").write_text("# Latest benchmark results\n\n" + report, encoding="utf-8")
+    print(f"written: {out / 'latest.json'}, {out / 'latest.md'}")
+    if args.update_doc:
+        update_doc(report)
+        print(f"updated: {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
