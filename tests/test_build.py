@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, SITE_YML, Project
+from projectkit import REPO, SITE_YML, Project
 from mkdocs.exceptions import Abort, PluginError
 from sitebuild import BuiltSite, build_site, resolve_relative, snapshot
 

@@ -835,7 +835,7 @@ _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Hea
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory):
-    from conftest import SITE_YML
+    from projectkit import SITE_YML
 
     root = tmp_path_factory.mktemp("fuzz") / "proj"
     (root / "data").mkdir(parents=True)

@@ -93,3 +93,37 @@ def test_no_horizontal_overflow_and_screenshot(browser, base_url, artifacts, nam
     page.screenshot(path=str(artifacts / f"screenshot-{name}-{width}x{height}.png"), full_page=True)
     context.close()
     assert overflow <= 0, f"{name} at {width}px scrolls sideways by {overflow}px"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_headings_in_order_and_one_h1(page, base_url, name):
+    page.goto(base_url + PAGES[name])
+    levels = page.evaluate(
+        """() => [...document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')]
+                 .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
+    )
+    assert levels and levels[0] == 1 and levels.count(1) == 1, levels
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"heading jumps from h{before} to h{after}: {levels}"
+
+
+@pytest.mark.parametrize("name", ["home", "entrepreneurs", "event"])
+def test_keyboard_reaches_content_with_visible_focus(page, base_url, name):
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                       return {tag: e.tagName, inArticle: !!e.closest('article'),
+                               outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                               shadow: s.boxShadow !== 'none', href: e.getAttribute('href')}; }"""
+        )
+        seen.append(info)
+        if info["inArticle"] and info["tag"] == "A":
+            break
+    first = seen[0]
+    assert first["tag"] == "A" and first["href"].startswith("#"), "the first Tab stop is the skip link"
+    reached = seen[-1]
+    assert reached["inArticle"], "keyboard never reached a link in the content"
+    assert reached["outline"] or reached["shadow"], "focused link has no visible focus indicator"
