@@ -51,6 +51,41 @@ class _Renderer:
 _renderer = _Renderer()
 
 
+# Narratives in docs/ may use more of Markdown (headings, tables, attribute lists for
+# classes and ids, simple HTML blocks), but never scripts, frames, styles, forms or event
+# handlers, and only safe URLs.
+NARRATIVE_TAGS = ALLOWED_TAGS | {
+    "h1", "h2", "div", "span", "section", "figure", "figcaption", "img", "picture", "source", "sup", "sub",
+    "small", "mark", "abbr", "dl", "dt", "dd", "details", "summary", "del", "ins", "kbd", "caption",
+    "colgroup", "col", "tfoot",
+}
+_COMMON = {"class", "id", "title", "lang"}
+NARRATIVE_ATTRIBUTES = {
+    "*": _COMMON,
+    "a": _COMMON | {"href"},
+    "img": _COMMON | {"src", "alt", "width", "height", "loading", "srcset", "sizes"},
+    "source": {"srcset", "sizes", "type", "media"},
+    "th": _COMMON | {"align", "colspan", "rowspan", "scope"},
+    "td": _COMMON | {"align", "colspan", "rowspan"},
+    "col": {"span"},
+    "ol": _COMMON | {"start", "type"},
+    "details": _COMMON | {"open"},
+    "abbr": _COMMON,
+}
+
+
+def sanitize_narrative(html: str) -> str:
+    """Clean the HTML MkDocs rendered from a hand-written narrative page."""
+    return nh3.clean(
+        html,
+        tags=NARRATIVE_TAGS,
+        attributes=NARRATIVE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 @lru_cache(maxsize=4096)
 def render_markdown(text: str | None) -> str:
     """Return sanitized HTML for a Markdown field ('' for None)."""
