@@ -70,15 +70,18 @@ def env() -> dict[str, str]:
 
 
 def run_measured(cmd: list[str], cwd: Path | None = None) -> dict:
-    """Run ``cmd`` once; return wall seconds and peak RSS (MB) of the child; raise on failure."""
+    """Run ``cmd`` once; return wall and CPU seconds and peak RSS (MB) of the child; raise on failure."""
     use_time = os.access(TIME, os.X_OK)
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
         time_file = tf.name
     full = [TIME, "-v", "-o", time_file, *cmd] if use_time else cmd
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     proc = subprocess.run(full, check=False, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     wall = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before  # user + system time of the child (and /usr/bin/time)
     rss_kb = None
     if use_time:
         text = Path(time_file).read_text(encoding="utf-8", errors="replace")
@@ -93,7 +96,7 @@ def run_measured(cmd: list[str], cwd: Path | None = None) -> dict:
     if proc.returncode != 0:
         output = proc.stdout.decode("utf-8", errors="replace")
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{output[-4000:]}")
-    return {"wall": wall, "rss_mb": rss_kb / 1024 if rss_kb else None}
+    return {"wall": wall, "cpu": cpu, "rss_mb": rss_kb / 1024 if rss_kb else None}
 
 
 def build_cmd(site: Path) -> list[str]:
@@ -159,30 +162,35 @@ def measure(n: int, work: Path, reps: int, seed: int) -> dict:
           f"check {warm['check']:.2f} s", flush=True)
 
     runs: dict[str, list[dict]] = {name: [] for name in steps}
+    load_before = os.getloadavg()[0]
     for rep in range(reps):
         order = ["ours", "control", "check"] if rep % 2 == 0 else ["control", "ours", "check"]
         for name in order:
             prepare, cmd = steps[name]
             prepare()
             runs[name].append(run_measured(cmd))
-        line = ", ".join(f"{name} {runs[name][-1]['wall']:.2f} s" for name in order)
-        print(f"  rep {rep + 1}/{reps}: {line}", flush=True)
+        line = ", ".join(f"{name} {runs[name][-1]['wall']:.2f} s (CPU {runs[name][-1]['cpu']:.2f} s)" for name in order)
+        print(f"  rep {rep + 1}/{reps}: {line}; load {os.getloadavg()[0]:.1f}", flush=True)
 
-    result = {"records": n, "counts": plan.counts, "warmup": warm}
+    result = {"records": n, "counts": plan.counts, "warmup": warm,
+              "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
     for name in steps:
-        result[name] = summary([r["wall"] for r in runs[name]])
         rss = [r["rss_mb"] for r in runs[name] if r["rss_mb"] is not None]
-        result[name]["peak_rss_mb"] = round(max(rss), 1) if rss else None
+        result[name] = {
+            "wall": summary([r["wall"] for r in runs[name]]),
+            "cpu": summary([r["cpu"] for r in runs[name]]),
+            "peak_rss_mb": round(max(rss), 1) if rss else None,
+        }
     result["sizes_ours"] = page_sizes(site / "site")
     result["sizes_control"] = page_sizes(ctrl / "site")
-    result["ratio"] = round(result["ours"]["median"] / result["control"]["median"], 3)
+    result["ratio"] = {t: round(result["ours"][t]["median"] / result["control"][t]["median"], 3) for t in ("wall", "cpu")}
     gz = result["sizes_ours"]["index_gzip"]
     result["index_gzip_per_record"] = round(gz / n)
     return result
 
 
-def slope(a: dict, b: dict, key: str) -> float:
-    return math.log(b[key]["median"] / a[key]["median"]) / math.log(b["records"] / a["records"])
+def slope(a: dict, b: dict, key: str, clock: str) -> float:
+    return math.log(b[key][clock]["median"] / a[key][clock]["median"]) / math.log(b["records"] / a["records"])
 
 
 def evaluate(results: list[dict]) -> dict:
@@ -191,35 +199,40 @@ def evaluate(results: list[dict]) -> dict:
     growth = {}
     if len(ns) >= 2:
         a, b = by_n[ns[-2]], by_n[ns[-1]]
-        growth = {
-            "between": [a["records"], b["records"]],
-            "exponent_ours": round(slope(a, b, "ours"), 3),
-            "exponent_control": round(slope(a, b, "control"), 3),
-            "exponent_check": round(slope(a, b, "check"), 3),
-            "time_ratio_ours": round(b["ours"]["median"] / a["ours"]["median"], 2),
-            "time_ratio_control": round(b["control"]["median"] / a["control"]["median"], 2),
-        }
+        growth = {"between": [a["records"], b["records"]]}
+        for clock in ("cpu", "wall"):
+            growth[clock] = {
+                "exponent_ours": round(slope(a, b, "ours", clock), 3),
+                "exponent_control": round(slope(a, b, "control", clock), 3),
+                "exponent_check": round(slope(a, b, "check", clock), 3),
+                "time_ratio_ours": round(b["ours"][clock]["median"] / a["ours"][clock]["median"], 2),
+                "time_ratio_control": round(b["control"][clock]["median"] / a["control"][clock]["median"], 2),
+            }
     targets = []
 
     def target(name: str, value, limit, ok: bool, note: str = "") -> None:
         targets.append({"target": name, "value": value, "limit": limit, "met": ok, "note": note})
 
-    if 1000 in by_n and 10000 in by_n:
-        r = by_n[10000]["ours"]["median"] / by_n[1000]["ours"]["median"]
-        target("build time(10,000) / time(1,000)", round(r, 2), MAX_GROWTH_10X, r <= MAX_GROWTH_10X)
-    elif growth:
-        expo = growth["exponent_ours"]
-        target(f"build growth exponent {growth['between'][0]}→{growth['between'][1]} (10,000 not run)",
-               expo, 1.02, expo <= math.log10(MAX_GROWTH_10X),
-               "≤ 1.02 is what time(10N)/time(N) ≤ 10.5 means; fixed start-up costs make small N look sub-linear")
+    for clock in ("cpu", "wall"):
+        if 1000 in by_n and 10000 in by_n:
+            r = by_n[10000]["ours"][clock]["median"] / by_n[1000]["ours"][clock]["median"]
+            target(f"build time(10,000) / time(1,000), {clock}", round(r, 2), MAX_GROWTH_10X, r <= MAX_GROWTH_10X,
+                   f"control: {growth[clock]['time_ratio_control']}")
+        elif growth:
+            expo = growth[clock]["exponent_ours"]
+            target(f"build growth exponent {growth['between'][0]:,}→{growth['between'][1]:,}, {clock} "
+                   "(10,000 not run; ≤ 1.02 is what time(10N)/time(N) ≤ 10.5 means; start-up costs flatten small N)",
+                   expo, 1.02, expo <= math.log10(MAX_GROWTH_10X))
     for n in ns:
         if n >= 1000:
-            ratio = by_n[n]["ratio"]
-            target(f"build ours / control at {n:,}", ratio, MAX_RATIO, ratio <= MAX_RATIO)
+            for clock in ("cpu", "wall"):
+                ratio = by_n[n]["ratio"][clock]
+                target(f"build ours / control at {n:,}, {clock} time", ratio, MAX_RATIO, ratio <= MAX_RATIO)
     for n, limit in ((1000, MAX_CHECK_1K), (10000, MAX_CHECK_10K)):
         if n in by_n:
-            v = by_n[n]["check"]["median"]
-            target(f"validation (showcase check) at {n:,}, s", v, limit, v <= limit)
+            v = by_n[n]["check"]["wall"]["median"]
+            target(f"validation (showcase check) at {n:,}, wall s", v, limit, v <= limit,
+                   f"CPU {by_n[n]['check']['cpu']['median']} s")
     if 10000 in by_n:
         rss = by_n[10000]["ours"]["peak_rss_mb"]
         target("peak memory at 10,000, MB", rss, MAX_RSS_10K_MB, rss is not None and rss <= MAX_RSS_10K_MB)
@@ -276,20 +289,31 @@ def markdown_report(data: dict) -> str:
         ),
         "",
         (
+            "Times: median CPU time (user + system) and, below it, median wall time of `mkdocs build` / "
+            "`showcase check` in a fresh process; ± is the spread. CPU time is the steadier measure when the "
+            "machine is shared; the load average during each N is listed below the table."
+        ),
+        "",
+        (
             "| N records | pages (ours / control) | ours build, s | control build, s | ours / control | "
             "check, s | peak RSS ours / control / check, MB | search index raw / gzip | gzip per record | "
             "median record page ours / control |"
         ),
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+
+    def cell(r: dict, name: str) -> str:
+        c, w = r[name]["cpu"], r[name]["wall"]
+        return (f"{c['median']:.2f} (±{c['spread_pct']:.0f} %)<br>wall {w['median']:.2f} "
+                f"(±{w['spread_pct']:.0f} %)")
+
     for r in results:
         so, sc = r["sizes_ours"], r["sizes_control"]
         lines.append(
             f"| {r['records']:,} | {so['html_pages']:,} / {sc['html_pages']:,} "
-            f"| {r['ours']['median']:.2f} (±{r['ours']['spread_pct']:.0f} %) "
-            f"| {r['control']['median']:.2f} (±{r['control']['spread_pct']:.0f} %) "
-            f"| **{r['ratio']:.2f}** "
-            f"| {r['check']['median']:.2f} (±{r['check']['spread_pct']:.0f} %) "
+            f"| {cell(r, 'ours')} | {cell(r, 'control')} "
+            f"| **{r['ratio']['cpu']:.2f}**<br>wall {r['ratio']['wall']:.2f} "
+            f"| {cell(r, 'check')} "
             f"| {r['ours']['peak_rss_mb']:.0f} / {r['control']['peak_rss_mb']:.0f} / {r['check']['peak_rss_mb']:.0f} "
             f"| {so['index_raw'] / 1e6:.2f} MB / {so['index_gzip'] / 1e6:.3f} MB "
             f"| {r['index_gzip_per_record']:,} B "
@@ -299,20 +323,23 @@ def markdown_report(data: dict) -> str:
     lines.append("Control search index (raw / gzip): " + "; ".join(
         f"N = {r['records']:,}: {r['sizes_control']['index_raw'] / 1e6:.2f} MB / {r['sizes_control']['index_gzip'] / 1e6:.3f} MB"
         for r in results) + ".")
-    lines.append("Warm-up (first) runs, photos processed on ours: " + "; ".join(
+    lines.append("Load average (1 min) before / after the timed runs: " + "; ".join(
+        f"N = {r['records']:,}: {r['load_average'][0]} / {r['load_average'][1]}" for r in results) + ".")
+    lines.append("Warm-up (first) runs, wall, photos processed on ours: " + "; ".join(
         f"N = {r['records']:,}: ours {r['warmup']['ours']:.2f} s, control {r['warmup']['control']:.2f} s"
         for r in results) + ".")
     g = ev["growth"]
     if g:
-        lines += [
-            "",
-            (
-                f"Growth exponent of build time between N = {g['between'][0]:,} and {g['between'][1]:,} "
-                f"(log-log slope): ours **{g['exponent_ours']}**, control {g['exponent_control']}, "
-                f"check {g['exponent_check']}; time ratio ours {g['time_ratio_ours']}×, "
-                f"control {g['time_ratio_control']}× for {g['between'][1] // g['between'][0]}× the records."
-            ),
-        ]
+        lines.append("")
+        for clock in ("cpu", "wall"):
+            c = g[clock]
+            lines.append(
+                f"Growth exponent of {clock} time between N = {g['between'][0]:,} and {g['between'][1]:,} "
+                f"(log-log slope): ours **{c['exponent_ours']}**, control {c['exponent_control']}, "
+                f"check {c['exponent_check']}; time ratio ours {c['time_ratio_ours']}×, "
+                f"control {c['time_ratio_control']}× for {g['between'][1] // g['between'][0]}× the records."
+            )
+            lines.append("")
     lines += ["", "| target (issue 7) | measured | limit | met |", "|---|---:|---:|:---:|"]
     for t in ev["targets"]:
         note = f" ({t['note']})" if t["note"] else ""

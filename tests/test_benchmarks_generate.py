@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from projectkit import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from showcase.loader import load_project

@@ -79,7 +79,7 @@ def kind_schema(kind: Kind) -> dict:
 def all_schemas() -> dict[str, str]:
     """File name → JSON text for every kind, deterministic."""
     out = {}
-    for kind in (schema.SITE, *schema.RECORD_KINDS):
+    for kind in (schema.SITE, *schema.DATA_KINDS):
         name = f"{kind.name}.schema.json"
         out[name] = json.dumps(kind_schema(kind), ensure_ascii=False, indent=2) + "\n"
     return out

@@ -13,18 +13,23 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
+from . import criteria as criteria_rules
 from . import schema, yamlsource
+from .narratives import read_citations
 from .problems import DataError, Problems
+from .searchwords import read_words
 from .records import (
     Application,
     Area,
     Contact,
+    Criterion,
     Entrepreneur,
     Event,
     Figure,
     Filing,
     Honor,
     Link,
+    Narrative,
     Origin,
     PartialDate,
     Recipient,
@@ -51,7 +56,10 @@ class Dataset:
     honors: Mapping[str, Honor]
     figures: Mapping[str, Figure]
     unpublished: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folder → ids
+    criteria: Mapping[str, Criterion] = field(default_factory=dict)  # data/criteria/, by id
+    narratives: Mapping[str, Narrative] = field(default_factory=dict)  # docs path → criteria it cites
     notes: tuple[str, ...] = ()  # build-summary lines for editors
+    search_words: tuple[str, ...] = ()  # data/search-words.txt: words search must keep whole
 
     def by_folder(self, folder: str) -> Mapping[str, object]:
         return {
@@ -99,9 +107,10 @@ def _check_id(path: Path, rel: str, problems: Problems) -> str | None:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, docs_dir: Path | None = None) -> None:
         self.root = root
         self.data_dir = root / "data"
+        self.docs_dir = docs_dir if docs_dir is not None else root / "docs"
         self.problems = Problems()
         self.notes: list[str] = []
 
@@ -137,6 +146,7 @@ class _Loader:
             filing=Filing(**cleaned.get("filing", {})),
             sample=bool(cleaned.get("sample", False)),
             areas=tuple(areas),
+            assessment=criteria_rules.assessment_of(cleaned.get("assessment")),
         )
         return site, lines
 
@@ -198,7 +208,7 @@ class _Loader:
 
     def stray_files(self) -> None:
         """YAML files outside the known folders would be silently ignored: report them."""
-        known = {kind.folder for kind in schema.RECORD_KINDS}
+        known = {kind.folder for kind in schema.DATA_KINDS}
         for path in sorted(self.data_dir.rglob("*")):
             if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file():
                 continue
@@ -250,7 +260,11 @@ class _Loader:
             raise DataError(self.problems)
         site, _ = self.load_site()
         loaded = {kind.name: self.load_kind(kind) for kind in schema.RECORD_KINDS}
+        criteria_found, _ = self.load_kind(schema.CRITERION)
+        criteria = criteria_rules.build_criteria(self, criteria_found)
+        criteria_rules.check_former_ids(self, loaded)
         self.stray_files()
+        search_words = read_words(self.root, self.problems)
         people, people_off = loaded["entrepreneur"]
 
         records: dict[str, dict[str, object]] = {}
@@ -266,6 +280,8 @@ class _Loader:
                     values["links"] = tuple(Link(item["title"], item["url"]) for item in values["links"])
                 lines, rel = item["lines"], item["rel"]
                 self.check_area(site, values, lines, rel)
+                if "criteria" in values:
+                    values["criteria"] = criteria_rules.resolve_citations(self, values["criteria"], lines, rel, criteria_found)
                 if kind.name == "event":
                     values["entrepreneurs"] = tuple(
                         ref
@@ -293,6 +309,9 @@ class _Loader:
                 out[record_id] = _RECORD_CLASSES[kind.name](id=record_id, origin=Origin(rel, frozen_lines(lines)), **values)
             records[kind.folder] = out
 
+        narratives = criteria_rules.narratives_of(
+            self, read_citations(self.root, self.docs_dir, self.problems), criteria_found
+        )
         if self.problems or site is None:
             raise DataError(self.problems)
         unpublished = {
@@ -307,6 +326,9 @@ class _Loader:
             figures=MappingProxyType(records["figures"]),
             unpublished=MappingProxyType(unpublished),
             notes=tuple(sorted(set(self.notes))),
+            criteria=MappingProxyType(criteria),
+            narratives=MappingProxyType(narratives),
+            search_words=tuple(search_words),
         )
 
     def recipient(self, values: dict, people: Mapping, people_off: Mapping, lines: dict, rel: str) -> Recipient:
@@ -345,6 +367,6 @@ def _ends_before(end: PartialDate, start: PartialDate) -> bool:
     return parts(end, precision) < parts(start, precision)
 
 
-def load_project(root: Path | str) -> Dataset:
-    """Load and validate ``root/data``; raise :class:`DataError` listing every problem."""
-    return _Loader(Path(root).resolve()).run()
+def load_project(root: Path | str, docs_dir: Path | str | None = None) -> Dataset:
+    """Load and validate ``root/data`` and the criteria cited in ``docs/``; raise :class:`DataError` listing every problem."""
+    return _Loader(Path(root).resolve(), Path(docs_dir).resolve() if docs_dir is not None else None).run()

@@ -19,13 +19,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import markup, publish, vocab
+from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site
 from .pages import PageSpec, area_src, category_src, image_sources, plan_pages
 from .problems import DataError
 from .records import Entrepreneur, Event, Honor
+from .redirects import plan_redirects, write_redirects
 from .relations import Relations, build_relations
+from .report import Report, compose_report
+from .reviewpages import review_nav, review_pages
+from .searchwords import teach_jieba
+from .sharing import Addresses, description
 from .summary import summary_lines
 
 log = logging.getLogger("mkdocs.plugins.showcase")
@@ -51,11 +57,15 @@ class Showcase:
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
         try:
-            self.data: Dataset = load_project(self.root)
+            self.data: Dataset = load_project(self.root, docs_dir=self.docs_dir)
         except DataError as exc:
             raise PluginError("数据检查未通过，网站没有生成：\n" + exc.problems.report()) from None
         self.relations: Relations = build_relations(self.data)
+        teach_jieba(list(self.data.search_words))
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
+        self.specs += review_pages(self.data)  # /dossier/ and /report/
+        self.dossier: Dossier = build_dossier(self.data)
+        self.addresses = Addresses.of(config.site_url)  # absolute and short URLs, QR codes
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
         self.urls: dict[str, str] = {}  # src_uri → site-relative URL, filled in on_files
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
@@ -91,6 +101,7 @@ class Showcase:
             ("figures/index.md", "主要数据"),
         ):
             nav.append({title: src})
+        nav.append(review_nav(self.data))
         return nav
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -120,6 +131,8 @@ class Showcase:
             file = files.get_file_from_path(spec.src_uri)
             if file is not None:
                 self.urls[spec.src_uri] = file.url
+        for file in files.documentation_pages():  # narratives cited as evidence, e.g. outlook.md
+            self.urls.setdefault(file.src_uri, file.url)
         for file in files.documentation_pages():
             spec = self.by_src.get(file.src_uri)
             if spec is not None and spec.generated:
@@ -141,7 +154,22 @@ class Showcase:
                 # Material prints titles unescaped (<title>, header, search results):
                 # hand it text that is already escaped.
                 page.meta["title"] = Markup.escape(spec.title)
+            if spec.record is not None:
+                # Material's search boosts page "tags" far above text: the fields a person
+                # searches by (name, company, industry, category, level, awarding body…)
+                page.meta["tags"] = [Markup.escape(word) for word in search_keywords(spec.record)]
+        self.describe(page, spec)
         return markdown
+
+    def describe(self, page: Page, spec: PageSpec | None) -> None:
+        """The meta description (and Open Graph description): the page's summary, escaped."""
+        if page.meta.get("description"):
+            page.meta["description"] = Markup.escape(page.meta["description"])  # Material prints it raw
+            return
+        if spec is not None:
+            text = description(self.data, record=spec.record, area=spec.area, kind=spec.kind)
+            if text:
+                page.meta["description"] = Markup.escape(text)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
         """A record page's content is what search indexes: its searchable fields and body.
@@ -177,6 +205,7 @@ class Showcase:
     def post_build(self, config: MkDocsConfig) -> None:
         """Check the finished output, then publish it by swapping it into place."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.write_redirects(config)
         findings = check_site(
             Path(config.site_dir),
             allowed_numbers=self.public_numbers(),
@@ -189,12 +218,36 @@ class Showcase:
             raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
         for line in summary_lines(self.data):
             log.info(line)
+        if not config.site_url:
+            log.info("未设置网站地址 site_url（mkdocs.yml）：二维码和分享链接只含站内路径，发布前请设置，例如 https://example.org/wenming/")
         if self.warnings.count:
             return  # --strict: MkDocs aborts after this event; build_error removes the folder
         if self.building is not None:
             publish.swap_in(self.building, self.target)
             config.site_dir = os.fspath(self.target)
             self.building = None
+
+    def write_redirects(self, config: MkDocsConfig) -> list[str]:
+        """Former addresses of renamed records become redirect pages (after MkDocs built the
+        site, so they are in neither the sitemap nor the search index)."""
+        redirects = plan_redirects(self.data, self.href, config.use_directory_urls)
+        if not redirects:
+            return []
+        template = config.theme.get_env().get_template("showcase/redirect.html")
+        for redirect in redirects:
+            self.sources[redirect.dest] = redirect.source
+        return write_redirects(
+            Path(config.site_dir),
+            redirects,
+            lambda r: template.render(redirect=r, canonical=self.addresses.absolute(r.target_url)),
+        )
+
+    def report_for(self, pages, report_url: str) -> Report:
+        """The printable report from the narratives as rendered for their own pages
+        (MkDocs renders every page's Markdown before it renders any template)."""
+        html = {f.src_uri: f.page.content for f in pages if f.page is not None and f.page.content}
+        urls = {f.src_uri: f.url for f in pages}
+        return compose_report(self.data, html, urls, report_url)
 
     def abandon(self) -> None:
         """Drop an unfinished build; the previous output stays as it was."""
@@ -258,6 +311,21 @@ class Showcase:
     def figure_text(self, figure) -> str:
         """“35 家”, “近 — 亿元”: the number with its qualifier and unit (plain text)."""
         return quantity_text(figure.value, figure.unit, figure.approx)
+
+
+def search_keywords(record) -> list[str]:
+    """Exact words a visitor may type to find this record: its key fields and its tags."""
+    if isinstance(record, Entrepreneur):
+        words = [record.name, record.company, record.industry, record.region, record.position]
+    elif isinstance(record, Event):
+        words = [record.category.label, record.location]
+    else:
+        words = [record.level.label, record.awarding_body, record.recipient.name, record.recipient.type.label]
+    out: list[str] = []
+    for word in (*words, *record.tags):
+        if word and word not in out:
+            out.append(word)
+    return out
 
 
 def quantity_text(quantity, unit: str | None = None, approx: str | None = None) -> str:

@@ -123,6 +123,22 @@ class Filing:
 
 
 @dataclass(frozen=True, slots=True)
+class Assessment:
+    """Which criteria the dossier uses and which records count as evidence (site.yml)."""
+
+    period: Term  # vocab.ASSESSMENT_PERIODS
+    standard: str | None = None
+    province: str | None = None
+    year: int | None = None
+
+    def years(self, application_year: int) -> tuple[int, int]:
+        """First and last year of the assessment period."""
+        if self.period.slug == "application-year":
+            return application_year, application_year
+        return application_year - 2, application_year
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     unit: Unit
     application: Application
@@ -130,6 +146,7 @@ class Site:
     filing: Filing
     sample: bool
     areas: tuple[Area, ...]
+    assessment: Assessment | None = None  # None: the loader always sets one
 
     def area(self, area_id: str | None) -> Area | None:
         for area in self.areas:
@@ -155,6 +172,7 @@ class Entrepreneur:
     links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
+    former_ids: tuple[str, ...] = ()  # earlier file names: their addresses redirect here
 
     @property
     def title(self) -> str:
@@ -185,6 +203,8 @@ class Event:
     links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
+    criteria: tuple[str, ...] = ()  # ids of the criteria this record is evidence for
+    former_ids: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -217,6 +237,8 @@ class Honor:
     links: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     origin: Origin | None = None
+    criteria: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -238,6 +260,7 @@ class Figure:
     note: str | None = None
     headline: bool = False
     origin: Origin | None = None
+    criteria: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -250,6 +273,40 @@ class Figure:
     @property
     def withheld(self) -> bool:
         return self.value.withheld
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One assessment criterion: a 测评项目 (no ``item``) or a 测评内容 under one."""
+
+    kind = "criterion"
+    folder = "criteria"
+    id: str
+    title: str
+    item: str | None = None  # id of the 测评项目 this 测评内容 belongs to
+    points: int | float | None = None  # None: not known
+    wording_known: bool = False
+    note: str | None = None
+    explanation: str | None = None
+    province: str | None = None
+    year: int | None = None
+    order: int | None = None
+    origin: Origin | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.order is None, self.order or 0, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """A hand-written page in docs/ that cites criteria in its front matter."""
+
+    kind = "narrative"
+    src: str  # path inside docs/, e.g. "areas/zhengzhi-jianhui.md"
+    title: str
+    criteria: tuple[str, ...] = ()
+    origin: Origin | None = None
 
 
 def frozen_lines(lines: dict[str, int]) -> Mapping[str, int]:

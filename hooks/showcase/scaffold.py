@@ -68,8 +68,7 @@ def _syllables(text: str) -> list[str]:
 
 # Words common in this kind of site that pypinyin's phrase list (which holds only phrases
 # with ambiguous readings) lacks; they keep ids like 2022-xinshengdai-qiyejia readable.
-_DOMAIN_WORDS = frozenset(
-    """
+_DOMAIN_TEXT = """
     民营 企业 培训 党建 工程 商会 活动 会议 座谈 交流 服务 平台 政策 宣讲 调研 走访 教育 学习 红色 理想
     信念 文明 创建 单位 表彰 评选 优秀 先进 集体 个人 抗疫 疫情 防控 捐款 捐物 公益 慈善 帮扶 结对 乡村
     振兴 脱贫 攻坚 招商 引资 人才 科技 金融 法律 知识 产权 融资 商务 经济 发展 建设 工作 专题 主题 专项
@@ -77,9 +76,9 @@ _DOMAIN_WORDS = frozenset(
     表扬 荣誉 称号 先进 模范 扶贫 救灾 防汛 义诊 助学 捐赠 志愿 共建 联建 联谊 考察 对接 签约 项目 投资
     企业家 新生代 工商联 培训班 座谈会 推介会 交流会 研讨会 表彰会 党支部 党组织 志愿者 新时代 服务站
     服务队 示范区 博士团 委员会 执委会 文明单位 乡村振兴 脱贫攻坚 疫情防控 双招双引 理想信念 民营企业
-    知识产权 党史学习 主题教育 专题会议 光彩事业
-    """.split()
-)
+    知识产权 党史学习 主题教育 专题会议 光彩事业 建设者
+"""
+_DOMAIN_WORDS = frozenset(_DOMAIN_TEXT.split())
 _MAX_WORD = 4
 
 
@@ -116,6 +115,9 @@ def _segment(run: str) -> list[str]:
         if len(piece) == 1:
             singles += piece
             continue
+        if len(singles) == 1 and words:  # a lone character after a word is mostly a suffix: 建设者, 服务站
+            words[-1] += singles
+            singles = ""
         while singles:  # pairs; an odd last character joins the pair before it
             take = 3 if len(singles) == 3 else 2
             words.append(singles[:take])
@@ -203,7 +205,7 @@ def unique_id(base: str, taken: set[str]) -> str:
 def suggest_id(text: str) -> str:
     """A valid id close to what the editor wrote (lower case, hyphens, pinyin for Chinese)."""
     if _CJK.search(text):
-        return slugify(text)
+        return slugify(re.sub(r"^\s*(\d{4})\s*年度?", r"\1 ", unicodedata.normalize("NFKC", text)))
     lowered = unicodedata.normalize("NFKC", text).lower()
     lowered = re.sub(r"[^a-z0-9]+", "-", lowered)
     return lowered.strip("-")
@@ -276,7 +278,7 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False
-    if flow and any(ch in text for ch in ",[]{}:#"):
+    if flow and any(ch in text for ch in ",[]{}:#?&*!|>'\"%@`"):
         return False
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
@@ -359,6 +361,7 @@ class ProjectInfo:
     unit_name: str | None = None
     areas: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
     people: dict[str, list[str]] = field(default_factory=dict)  # name → ids
+    ids: dict[str, list[str]] = field(default_factory=dict)  # folder → existing ids, sorted
 
     @classmethod
     def read(cls, root: Path) -> ProjectInfo:
@@ -372,7 +375,10 @@ class ProjectInfo:
             for area in site.get("areas") or ():
                 if isinstance(area, dict) and area.get("id") is not None:
                     info.areas.append((str(area["id"]), str(area.get("title") or "")))
-        for record_id, path in existing_files(data / schema.ENTREPRENEUR.folder).items():
+        for kind in getattr(schema, "DATA_KINDS", schema.RECORD_KINDS):
+            found = existing_files(data / kind.folder)
+            info.ids[kind.folder] = sorted(path.stem for key, path in found.items() if ID_RE.match(path.stem))
+        for path in existing_files(data / schema.ENTREPRENEUR.folder).values():
             person = _safe_yaml(path)
             if isinstance(person, dict) and isinstance(person.get("name"), str):
                 info.people.setdefault(" ".join(person["name"].split()), []).append(path.stem)
@@ -398,12 +404,12 @@ _EXAMPLES: dict[str, object] = {
     "end_date": "2022-05-03",
     "location": "示例市会展中心",
     "summary": "一两句话概括，显示在列表和卡片上。",
-    "body": "第一段文字。\n\n第二段文字，可以使用 **加粗**、列表和 [链接](https://example.org/)。",
-    "biography": "第一段文字。\n\n第二段文字，可以使用 **加粗**、列表和 [链接](https://example.org/)。",
+    # One line only: a commented-out blank line inside a block would end the block when uncommented.
+    "body": "第一段文字，可以使用 **加粗** 和 [链接](https://example.org/)。\n要分段时空一行，每行开头保留两个空格。",
+    "biography": "第一段文字，可以使用 **加粗** 和 [链接](https://example.org/)。\n要分段时空一行，每行开头保留两个空格。",
     "sessions": "3",
     "participants": "**",
     "count": "**",
-    "entrepreneurs": ["zhang-san", "li-si"],
     "tags": ["培训", "党建"],
     "published": False,
     "private": {"note": "内部备注，不会出现在网站上"},
@@ -417,19 +423,53 @@ _EXAMPLES: dict[str, object] = {
     "level": "市级",
     "links": [{"title": "新闻报道", "url": "https://example.org/news/1"}],
     "consent": {"date": "2022-06-01", "scope": "同意公开姓名、照片、企业信息和事迹"},
-    "recipient": {"type": "企业家", "entrepreneur": "zhang-san"},
 }
 
 
+# Fields that are only written in a particular situation (withdrawing consent, after a
+# rename): their example is shown as “例如：…” help, never as a line to uncomment.
+_SITUATIONAL = {"withdrawn", "former_ids"}
+_SITUATIONAL_EXAMPLES: dict[str, object] = {"former_ids": ["2022-yuan-bianhao"], "withdrawn": "2023-06-01"}
+
+
+class _NoExample:
+    """An example that would not validate in this project (e.g. no record to refer to yet)."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+def _ref_folder(spec: Field) -> str | None:
+    kinds = {k.name: k.folder for k in getattr(schema, "DATA_KINDS", schema.RECORD_KINDS)}
+    return kinds.get(spec.ref or "")
+
+
 def _example(spec: Field, record_id: str, info: ProjectInfo) -> object:
+    """A value that validates in this project, or a _NoExample to show as help only."""
+    if spec.name in _SITUATIONAL:
+        return _NoExample(_SITUATIONAL_EXAMPLES.get(spec.name) or _generic_example(spec, record_id, info))
+    t = spec.type
+    folder = _ref_folder(spec)
+    if t in (schema.REF, schema.REF_LIST) and folder is not None:
+        ids = [i for i in info.ids.get(folder, []) if i != record_id]
+        fallback = _EXAMPLES.get(spec.name) or (["zhang-san", "li-si"] if spec.ref == "entrepreneur" else None)
+        if spec.ref == "entrepreneur" and not info.ids:  # no project to look at: the documented names
+            return fallback
+        if not ids:
+            return _NoExample(fallback or (["bianhao"] if t == schema.REF_LIST else "bianhao"))
+        return ids[:2] if t == schema.REF_LIST else ids[0]
     if spec.name in _EXAMPLES:
         return _EXAMPLES[spec.name]
+    return _generic_example(spec, record_id, info)
+
+
+def _generic_example(spec: Field, record_id: str, info: ProjectInfo) -> object:
     t = spec.type
     if spec.name == "area" or spec.ref == "area":
         return info.areas[0][0] if info.areas else "zhengzhi-jianhui"
     if t == schema.IMAGE:
         suffix = "" if spec.name == "photo" else f"-{spec.name}"
-        return {"src": f"photos/{record_id}{suffix}.jpg", "alt": "用一句话说明图片内容"}
+        return {"src": f"photos/{record_id}{suffix}.jpg", "alt": "用一句话说明图片内容", "caption": "显示在图片下方的说明"}
     if t == schema.IMAGE_LIST:
         return [{"src": f"photos/{record_id}-1.jpg", "alt": "用一句话说明照片内容", "caption": "显示在照片下方的说明"}]
     if t == schema.DATE:
@@ -454,6 +494,8 @@ def _example(spec: Field, record_id: str, info: ProjectInfo) -> object:
         return {sub.name: _example(sub, record_id, info) for sub in spec.fields}
     if t == schema.LIST:
         return [{sub.name: _example(sub, record_id, info) for sub in spec.fields}]
+    if t == schema.REF_LIST:
+        return ["bianhao"]
     if t == schema.PRIVATE:
         return {"note": "内部备注"}
     return spec.label
@@ -487,13 +529,20 @@ def _template_lines(
             out.extend(_template_lines(spec.fields, filled[spec.name], notes, record_id, info, pad + "  ", path + "."))
         elif spec.name in filled:
             out.extend(field_lines(spec, spec.name, filled[spec.name], pad))
+        elif pad:  # an optional sub-field of a filled object (recipient.entrepreneur): help only
+            shown = _example(spec, record_id, info)
+            shown = shown.value if isinstance(shown, _NoExample) else shown
+            out.extend(f"{pad}# 例如：{line[len(pad):]}" for line in field_lines(spec, spec.name, shown, pad))
         else:
             example = _example(spec, record_id, info)
+            if isinstance(example, _NoExample):
+                out.extend(f"{pad}# 例如：{line[len(pad):]}" for line in field_lines(spec, spec.name, example.value, pad))
+                continue
             if spec.type in (schema.OBJECT, schema.IMAGE, schema.LIST, schema.IMAGE_LIST):
                 lines = [f"{pad}{spec.name}:"] + _commented_children(spec, example, pad)
             else:
                 lines = field_lines(spec, spec.name, example, pad)
-            out.extend(f"{pad}# {line[len(pad):]}" for line in lines)
+            out.extend(f"{pad}# {line[len(pad):]}".rstrip() for line in lines)
     return out
 
 
@@ -504,10 +553,13 @@ def _commented_children(spec: Field, example: object, pad: str) -> list[str]:
     for item in items:
         inner: list[str] = []
         for sub in spec.fields:
-            if sub.name not in item:
-                continue
             inner.extend(f"{pad}    # {line}" for line in field_comment(sub))
-            inner.extend(field_lines(sub, sub.name, item[sub.name], pad + "    "))
+            value = item[sub.name] if sub.name in item else _example(sub, "", ProjectInfo())
+            if not isinstance(value, _NoExample):
+                inner.extend(field_lines(sub, sub.name, value, pad + "    "))
+            else:  # help only, still a comment when the block is uncommented (e.g. consent.withdrawn)
+                lines = field_lines(sub, sub.name, value.value, pad + "    ")
+                inner.extend(f"{pad}    # 例如：{line.strip()}" for line in lines)
         if isinstance(example, list):
             first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))
             inner[first] = f"{pad}  - " + inner[first][len(pad) + 4 :]

@@ -47,6 +47,9 @@ class Field:
     max_length: int | None = None
     fields: tuple[Field, ...] = ()  # for OBJECT and LIST
     default: object = None
+    # Limit counted as the national rules count 字数: every Chinese character, letter, digit
+    # and punctuation mark is one; spaces and line breaks are not counted.
+    max_chars: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,19 @@ _PRIVATE = Field("private", PRIVATE, "内部信息", "内部备注、联系方�
 _TAGS = Field("tags", TAGS, "标签", "若干个简短标签，例如 [党建, 培训]", max_length=30)
 _AREA = Field("area", REF, "所属工作板块", "site.yml 中 areas 列出的板块编号", ref="area")
 _SUMMARY = Field("summary", TEXT, "摘要", "一两句话的概括，显示在列表和卡片上", max_length=300)
+_CRITERIA = Field(
+    "criteria",
+    REF_LIST,
+    "对应考核标准",
+    "这条材料佐证的考核标准编号（data/criteria/ 中的文件名），例如 [zuzhi-lingdao-gongzuo-bushu]；可写多个",
+    ref="criterion",
+)
+_FORMER_IDS = Field(
+    "former_ids",
+    REF_LIST,
+    "原编号",
+    "改过文件名（编号）时写上原来的编号，例如 [2022-old-id]：旧网址会自动转到新网址",
+)
 _LINKS = Field(
     "links",
     LIST,
@@ -115,6 +131,7 @@ ENTREPRENEUR = Kind(
         Field("quote", LONGTEXT, "寄语", "企业家的一段话", max_length=300),
         _LINKS,
         _TAGS,
+        _FORMER_IDS,
         Field(
             "consent",
             OBJECT,
@@ -150,6 +167,8 @@ EVENT = Kind(
         Field("photos", IMAGE_LIST, "活动照片", "每张照片写 src 和 alt", fields=_image("photo", "照片").fields),
         _LINKS,
         _TAGS,
+        _CRITERIA,
+        _FORMER_IDS,
         _PUBLISHED,
         _PRIVATE,
     ),
@@ -184,6 +203,8 @@ HONOR = Kind(
         _image("certificate", "证书或奖牌图片"),
         _LINKS,
         _TAGS,
+        _CRITERIA,
+        _FORMER_IDS,
         _PUBLISHED,
         _PRIVATE,
     ),
@@ -210,6 +231,7 @@ FIGURE = Kind(
         Field("source", SOURCE, "来源", "数据出自哪条记录，例如 events/2022-xinhuo-peixun"),
         Field("note", LONGTEXT, "说明", "口径或来源说明", max_length=300),
         Field("headline", BOOL, "首页展示", "写 true 则在首页“主要数据”中展示", default=False),
+        _CRITERIA,
         _PUBLISHED,
         _PRIVATE,
     ),
@@ -261,6 +283,24 @@ SITE_FIELDS: tuple[Field, ...] = (
     ),
     Field("sample", BOOL, "示例数据", "写 true 则每个页面都显示“示例数据”提示", default=False),
     Field(
+        "assessment",
+        OBJECT,
+        "申报评价",
+        "申报材料页（/dossier/）使用的考核标准和评价期",
+        fields=(
+            Field("standard", TEXT, "考核标准名称", "例如 山东省文明单位考核标准", max_length=60),
+            Field("province", TEXT, "省份", "只使用 province 与此相同的考核标准（不写则使用全部）", max_length=20),
+            Field("year", INT, "标准年度", "只使用 year 与此相同的考核标准（不写则使用全部）"),
+            Field(
+                "period",
+                CHOICE,
+                "评价期",
+                "申报材料中列出哪段时间的活动、荣誉和数据（不写为 近三年）",
+                choices=vocab.ASSESSMENT_PERIODS,
+            ),
+        ),
+    ),
+    Field(
         "areas",
         LIST,
         "工作板块",
@@ -276,6 +316,53 @@ SITE_FIELDS: tuple[Field, ...] = (
 
 SITE = Kind("site", "", "站点设置", fields=SITE_FIELDS, title_field="")
 
+EXPLANATION_LIMIT = 500  # 字, the national rules' limit for a criterion's explanation
+
+CRITERION = Kind(
+    "criterion",
+    "criteria",
+    "考核标准",
+    fields=(
+        Field(
+            "title",
+            TEXT,
+            "名称",
+            "测评项目或测评内容的名称；不知道标准原文时写概括，并保留 wording_known: false",
+            required=True,
+            max_length=100,
+        ),
+        Field(
+            "item",
+            REF,
+            "所属测评项目",
+            "测评内容所属的测评项目编号（data/criteria/ 中的文件名）；测评项目本身不写",
+            ref="criterion",
+        ),
+        Field("points", NUMBER, "分值", "标准规定的分值；不知道时不写，页面显示“分值待核实”"),
+        Field(
+            "wording_known",
+            BOOL,
+            "原文已核实",
+            "名称与标准原文逐字一致时写 true；不写或写 false 时页面注明“表述待核实”",
+            default=False,
+        ),
+        Field("note", LONGTEXT, "备注", "出处、待核实的事项等，显示在申报材料页", max_length=300),
+        Field(
+            "explanation",
+            LONGTEXT,
+            "情况说明",
+            f"对照本条写的简要说明，最多 {EXPLANATION_LIMIT} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计）",
+            max_length=5000,
+            max_chars=EXPLANATION_LIMIT,
+        ),
+        Field("province", TEXT, "省份", "标准所属省份，例如 山东省", max_length=20),
+        Field("year", INT, "标准年度", "标准发布或适用的年度，例如 2022"),
+        Field("order", INT, "排序", "同一层级中的顺序，数字小的在前；不写则排在有序号的之后，按文件名排序"),
+    ),
+)
+
 RECORD_KINDS: tuple[Kind, ...] = (ENTREPRENEUR, EVENT, HONOR, FIGURE)
 KINDS_BY_NAME: dict[str, Kind] = {k.name: k for k in RECORD_KINDS}
 KINDS_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in RECORD_KINDS}
+# Every kind with a folder under data/: the records and the assessment criteria they cite.
+DATA_KINDS: tuple[Kind, ...] = (*RECORD_KINDS, CRITERION)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .dossier import build_dossier, records_without_criteria
 from .loader import Dataset
 
 
@@ -28,5 +29,44 @@ def summary_lines(data: Dataset) -> list[str]:
     no_area = [r for r in (*data.events.values(), *data.honors.values()) if r.area is None]
     if no_area:
         lines.append(f"未归入工作板块（area）的活动或荣誉：{len(no_area)} 项。")
+    lines.extend(completeness_lines(data))
     lines.extend(data.notes)
+    return lines
+
+
+_FOLDER_LABELS = {"events": "活动", "honors": "荣誉", "figures": "数据"}
+
+
+def completeness_lines(data: Dataset) -> list[str]:
+    """What the dossier still lacks: criteria without evidence or explanation, uncited records."""
+    if not data.criteria:
+        return []
+    dossier = build_dossier(data)
+    assessed = dossier.assessed
+    lines = [
+        (
+            f"申报材料（/dossier/）：考核标准 {len(dossier.entries)} 条，其中需逐条佐证的 {len(assessed)} 条；"
+            f"评价期 {dossier.period_text}。"
+        )
+    ]
+    if dossier.without_evidence:
+        lines.append(f"没有佐证材料的考核标准：{len(dossier.without_evidence)} 条（页面上已标出）。")
+        lines.extend(f"  {e.criterion.origin.path}: {e.criterion.title}" for e in dossier.without_evidence)
+    if dossier.without_explanation:
+        lines.append(f"没有情况说明（explanation）的考核标准：{len(dossier.without_explanation)} 条（页面上已标出）。")
+        lines.extend(f"  {e.criterion.origin.path}: {e.criterion.title}" for e in dossier.without_explanation)
+    if dossier.outside_period:
+        lines.append(
+            f"评价期外的材料：{len(dossier.outside_period)} 项标注了考核标准，但日期不在 {dossier.period_text} 内，"
+            "未列入申报材料。"
+        )
+    if dossier.unused:
+        ids = "、".join(c.id for c in dossier.unused)
+        lines.append(f"未使用的考核标准（province 或 year 与 site.yml 的 assessment 不同）：{ids}。")
+    uncited = records_without_criteria(data)
+    if uncited:
+        parts = "，".join(f"{_FOLDER_LABELS[folder]} {len(records)} 项" for folder, records in uncited.items())
+        lines.append(f"未标注考核标准（criteria）的记录：{parts}。")
+        for folder, records in uncited.items():
+            lines.append(f"  data/{folder}/: {'、'.join(r.id for r in records)}")
     return lines

@@ -71,6 +71,16 @@ class Context:
     problems: Problems
 
 
+def count_chars(text: str) -> int:
+    """字数 as the national rules count it: every character except spaces and line breaks.
+
+    A Chinese character counts 1 (not its 3 bytes in UTF-8), and so does each letter,
+    digit and punctuation mark, so a text within the limit here is within it under any
+    stricter count too.
+    """
+    return sum(1 for ch in text if not ch.isspace())
+
+
 def normalize_digits(text: str) -> str:
     """Full-width digits and punctuation (２０２２－０５) become ASCII; Chinese stays."""
     return "".join(unicodedata.normalize("NFKC", ch) if "\uff01" <= ch <= "\uff5e" else ch for ch in text)
@@ -212,6 +222,13 @@ class _Cleaner:
                 text = text.strip()
             if spec.max_length and len(text) > spec.max_length:
                 self.problem(line, path, f"“{spec.label}”过长（{len(text)} 字），最多 {spec.max_length} 字，请精简")
+                return _INVALID
+            if spec.max_chars and (counted := count_chars(text)) > spec.max_chars:
+                self.problem(
+                    line, path,
+                    f"“{spec.label}”过长（{counted} 字），最多 {spec.max_chars} 字（汉字、字母、数字和标点各算 1 字，"
+                    "空格和换行不计），请精简",
+                )
                 return _INVALID
             if t == schema.URL and (reason := url_problem(text)):
                 self.problem(line, path, f"{reason}。链接只能以 http://、https://、mailto:、tel: 开头，或是站内路径（例如 events/2022-xinhuo-peixun/）")

@@ -44,6 +44,12 @@ RECIPIENT_TYPES: tuple[Term, ...] = (
     Term("qiyejia", "企业家", "本站收录的企业家（写 entrepreneur: 企业家编号）"),
 )
 
+# Which records count as evidence in the dossier (site.yml: assessment.period).
+ASSESSMENT_PERIODS: tuple[Term, ...] = (
+    Term("last-three-years", "近三年", "申报年度及之前两年内的材料"),
+    Term("application-year", "申报年度", "只列申报年度内的材料"),
+)
+
 # Qualifiers the report puts around a number: “**余次”“近*亿元”“约”“超过”.
 APPROX_AFTER = ("余", "多")
 APPROX_BEFORE = ("近", "约", "超过")

@@ -18,6 +18,8 @@ PAGES = {
     "figures": "figures/",
     "area": "areas/zhengzhi-jianhui/",
     "narrative": "outlook/",
+    "dossier": "dossier/",
+    "report": "report/",
     "404": "404.html",
 }
 
@@ -84,7 +86,9 @@ def test_document_language_is_simplified_chinese(page, base_url, name):
 
 
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
-@pytest.mark.parametrize("name", ["home", "entrepreneurs", "entrepreneur", "events", "event", "honors", "figures", "area"])
+@pytest.mark.parametrize(
+    "name", ["home", "entrepreneurs", "entrepreneur", "events", "event", "honors", "figures", "area", "dossier", "report"]
+)
 def test_no_horizontal_overflow_and_screenshot(browser, base_url, artifacts, name, width, height):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
     page = context.new_page()
