@@ -23,7 +23,7 @@ from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site
-from .pages import PageSpec, area_src, category_src, image_sources, plan_pages
+from .pages import PageSpec, area_src, category_src, image_sources, plan_pages, tag_src
 from .problems import DataError
 from .records import Entrepreneur, Event, Honor
 from .redirects import plan_redirects, write_redirects
@@ -114,7 +114,8 @@ class Showcase:
                     f"docs/{spec.src_uri} 与根据数据自动生成的页面同名，请删除或改名这个文件"
                     f"（该页面由 {spec.edit_path or 'data/'} 生成）"
                 )
-            inclusion = InclusionLevel.NOT_IN_NAV if spec.record or spec.term else InclusionLevel.UNDEFINED
+            listed = spec.record is None and spec.term is None and spec.tag is None and spec.kind != "tags-index"
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
             # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
             file.edit_uri = self.edit_uri(spec)
@@ -280,6 +281,10 @@ class Showcase:
     def picture(self, image) -> Picture:
         """Published variants of an image field (see images.py)."""
         return self.pictures[image.src]
+
+    def tag_href(self, tag: str) -> str:
+        """Site-relative URL of a tag's page."""
+        return self.urls.get(tag_src(tag), "")
 
     def media(self, variant) -> str:
         """Site-relative URL of one published image variant."""

@@ -7,6 +7,8 @@ each :class:`PageSpec` into a generated file.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,6 +27,7 @@ class PageSpec:
     record: Entrepreneur | Event | Honor | None = None
     term: Term | None = None  # for category pages
     area: Area | None = None  # for work-area pages
+    tag: str | None = None  # for tag pages
     edit_path: str | None = None  # data file an editor changes for this page
     generated: bool = True  # False: a hand-written page in docs/ that we give a template
 
@@ -41,6 +44,23 @@ HOME = PageSpec("index.md", "showcase/home.html", "首页", "home", generated=Fa
 
 def area_src(area: Area) -> str:
     return f"areas/{area.id}.md"
+
+
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+_SAFE_TAG = re.compile(r"^[\w\u00b7\-]+$")  # letters (incl. CJK), digits, _, -, ·
+
+
+def tag_slug(tag: str) -> str:
+    """A tag's address: the tag itself when it is safe in a file name on every system,
+    else a stable hash of it. Either way it depends on nothing but the tag."""
+    reserved = tag.upper() in _WINDOWS_RESERVED
+    if _SAFE_TAG.match(tag) and not reserved and not tag.startswith(("-", "_")) and len(tag.encode()) <= 120:
+        return tag
+    return "t-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]
+
+
+def tag_src(tag: str) -> str:
+    return f"tags/{tag_slug(tag)}.md"
 
 
 def category_src(term: Term) -> str:
@@ -66,6 +86,11 @@ def plan_pages(data: Dataset, in_docs: Callable[[str], bool]) -> list[PageSpec]:
     for term in vocab.EVENT_CATEGORIES:
         if term.slug in used:
             specs.append(PageSpec(category_src(term), "showcase/category.html", term.label, "category", term=term))
+    tags = sorted({tag for folder in ("entrepreneurs", "events", "honors") for r in data.by_folder(folder).values() for tag in r.tags})
+    if tags:
+        specs.append(PageSpec("tags/index.md", "showcase/tags.html", "标签", "tags-index"))
+        for tag in tags:
+            specs.append(PageSpec(tag_src(tag), "showcase/tag.html", tag, "tag", tag=tag))
     for folder, template, kind in (
         ("entrepreneurs", "showcase/entrepreneur.html", "entrepreneur"),
         ("events", "showcase/event.html", "event"),

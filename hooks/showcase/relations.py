@@ -17,6 +17,20 @@ def _newest_first(records):
 
 
 @dataclass(frozen=True)
+class TagGroup:
+    """Every published record that carries one tag, by kind."""
+
+    tag: str
+    entrepreneurs: tuple[Entrepreneur, ...] = ()
+    events: tuple[Event, ...] = ()
+    honors: tuple[Honor, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.entrepreneurs) + len(self.events) + len(self.honors)
+
+
+@dataclass(frozen=True)
 class Relations:
     events_by_entrepreneur: Mapping[str, tuple[Event, ...]]
     honors_by_entrepreneur: Mapping[str, tuple[Honor, ...]]
@@ -31,6 +45,7 @@ class Relations:
     events: tuple[Event, ...]  # all, newest first
     honors: tuple[Honor, ...]  # all, highest level then newest first
     entrepreneurs: tuple[Entrepreneur, ...]  # all, by name order of the files
+    by_tag: Mapping[str, TagGroup] = None  # tag → the records carrying it
 
     def people(self, data: Dataset, ids: tuple[str, ...]) -> tuple[Entrepreneur, ...]:
         return tuple(data.entrepreneurs[i] for i in ids if i in data.entrepreneurs)
@@ -81,6 +96,16 @@ def build_relations(data: Dataset) -> Relations:
     def freeze(table: dict[str, list]) -> Mapping[str, tuple]:
         return {key: tuple(value) for key, value in table.items()}
 
+    tagged: dict[str, dict[str, list]] = defaultdict(lambda: {"entrepreneurs": [], "events": [], "honors": []})
+    for folder, records in (("entrepreneurs", data.entrepreneurs.values()), ("events", events), ("honors", honors)):
+        for record in records:
+            for tag in record.tags:
+                tagged[tag][folder].append(record)
+    by_tag = {
+        tag: TagGroup(tag, tuple(groups["entrepreneurs"]), tuple(groups["events"]), tuple(groups["honors"]))
+        for tag, groups in sorted(tagged.items())
+    }
+
     return Relations(
         events_by_entrepreneur=freeze(by_person),
         honors_by_entrepreneur=freeze(honors_by_person),
@@ -97,4 +122,5 @@ def build_relations(data: Dataset) -> Relations:
         events=events,
         honors=honors,
         entrepreneurs=tuple(data.entrepreneurs.values()),
+        by_tag=by_tag,
     )
