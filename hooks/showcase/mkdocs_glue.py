@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from . import markup, publish, vocab
 from .dossier import Dossier, build_dossier
+from .charts import figure_charts
 from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site
@@ -71,6 +72,7 @@ class Showcase:
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.pictures: dict[str, Picture] = {}  # image src → published variants
         self.env = None  # the theme's Jinja environment, for the search text of record pages
+        self._charts = None
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see publish.py).
         self.target = Path(config.site_dir).resolve()
@@ -281,6 +283,12 @@ class Showcase:
     def picture(self, image) -> Picture:
         """Published variants of an image field (see images.py)."""
         return self.pictures[image.src]
+
+    def charts(self):
+        """The key-figures page's charts (computed once per build)."""
+        if self._charts is None:
+            self._charts = figure_charts(self.data, self.relations)
+        return self._charts
 
     def tag_href(self, tag: str) -> str:
         """Site-relative URL of a tag's page."""
