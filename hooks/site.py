@@ -42,6 +42,11 @@ def on_page_context(context, page, **kwargs):
     return _showcase.page_context(context, page)
 
 
+def on_env(env, config, files, **kwargs):
+    _showcase.check_embeds()
+    return env
+
+
 def on_template_context(context, template_name, config, **kwargs):
     # static templates such as 404.html get the showcase too (notice, footer)
     context["showcase"] = _showcase

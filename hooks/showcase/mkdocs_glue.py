@@ -17,15 +17,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import markup, publish, vocab
+from . import embeds, markup, publish, vocab
 from .dossier import Dossier, build_dossier
 from .charts import figure_charts
 from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site
 from .pages import PageSpec, area_src, category_src, image_sources, plan_pages, tag_src
-from .problems import DataError
+from .problems import DataError, Problems
 from .records import Entrepreneur, Event, Honor
 from .redirects import plan_redirects, write_redirects
 from .relations import Relations, build_relations
@@ -72,6 +73,10 @@ class Showcase:
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.pictures: dict[str, Picture] = {}  # image src → published variants
         self.env = None  # the theme's Jinja environment, for the search text of record pages
+        self.embeds: dict[str, list] = {}  # src_uri → embeds found in that narrative
+        self.embed_count = 0
+        self.embed_problems = Problems()
+        self.embed_notes: list[str] = []
         self._charts = None
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see publish.py).
@@ -162,7 +167,47 @@ class Showcase:
                 # searches by (name, company, industry, category, level, awarding body…)
                 page.meta["tags"] = [Markup.escape(word) for word in search_keywords(spec.record)]
         self.describe(page, spec)
+        if spec is None or not spec.generated:
+            markdown = self.extract_embeds(markdown, page)
         return markdown
+
+    # -- embeds in narratives ([[…]], see embeds.py) -----------------------------------
+    def extract_embeds(self, markdown: str, page: Page) -> str:
+        path = Path(os.path.relpath(page.file.abs_src_path, self.root)).as_posix() if page.file.abs_src_path else page.file.src_uri
+        source = page.file.content_string if page.file.abs_src_path else markdown
+        first_line = source[: max(0, source.find(markdown))].count("\n") + 1 if markdown and markdown in source else 1
+        markdown, found = embeds.extract(markdown, path, first_line, self.embed_problems, start=self.embed_count)
+        self.embed_count += len(found)
+        if found:
+            embeds.resolve(found, self.data, self.relations, path, self.embed_problems, self.embed_notes)
+            self.embeds[page.file.src_uri] = found
+        return markdown
+
+    def render_embeds(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        found = self.embeds.get(page.file.src_uri)
+        if not found:
+            return html
+        if self.env is None:
+            self.env = config.theme.get_env()
+        template = self.env.get_template("partials/showcase/embed.html")
+        context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config, "showcase": self}
+        for embed in found:
+            rendered = template.render(embed=embed, **context) if embed.records or embed.block else ""
+            html = html.replace(f"<p>{embed.token}</p>", rendered).replace(embed.token, rendered)
+        self.retitle_toc(page.toc, {e.token: (e.records[0].title if e.records else "") for e in found if not e.block})
+        return html
+
+    def retitle_toc(self, toc, titles: dict[str, str]) -> None:
+        for item in toc or ():
+            for token, title in titles.items():
+                if token in item.title:
+                    item.title = item.title.replace(token, str(Markup.escape(title)))
+            self.retitle_toc(item.children, titles)
+
+    def check_embeds(self) -> None:
+        """After all pages were read: stop on any embed mistake, naming file and line."""
+        if self.embed_problems:
+            raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embed_problems.report())
 
     def describe(self, page: Page, spec: PageSpec | None) -> None:
         """The meta description (and Open Graph description): the page's summary, escaped."""
@@ -181,7 +226,8 @@ class Showcase:
         """
         spec = self.by_src.get(page.file.src_uri)
         if spec is None or spec.record is None:
-            return markup.sanitize_narrative(html)  # hand-written pages: no scripts, frames, handlers
+            # hand-written pages: no scripts, frames or handlers; then our own embeds go in
+            return self.render_embeds(markup.sanitize_narrative(html), page, config)
         record = spec.record
         if self.env is None:
             self.env = config.theme.get_env()
@@ -220,6 +266,8 @@ class Showcase:
             lines = "\n".join(f.message() for f in findings)
             raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
         for line in summary_lines(self.data):
+            log.info(line)
+        for line in self.embed_notes:
             log.info(line)
         if not config.site_url:
             log.info("未设置网站地址 site_url（mkdocs.yml）：二维码和分享链接只含站内路径，发布前请设置，例如 https://example.org/wenming/")
