@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from showcase.mkdocs_glue import Showcase
+from mkdocs.exceptions import PluginError
+from showcase.mkdocs_glue import Showcase, watch_data
+from showcase.preview import ProblemPreview
 
 _showcase: Showcase | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy"; None when build() is called directly
@@ -19,8 +21,15 @@ def on_config(config, **kwargs):
     if _showcase is not None:
         _showcase.abandon()  # mkdocs serve keeps this module: never reuse a previous build
     _showcase = None
-    # serve builds into its own temporary folder; --dirty updates the output in place
-    _showcase = Showcase(config, atomic=_command != "serve" and not _dirty)
+    serving = _command == "serve"
+    watch_data(config)
+    try:
+        # serve builds into its own temporary folder; --dirty updates the output in place
+        _showcase = Showcase(config, atomic=not serving and not _dirty, preview=serving)
+    except PluginError as error:
+        if not serving or not getattr(error, "problems", None):
+            raise
+        _showcase = ProblemPreview(error.problems)  # keep serving; show the problems instead
     if config.nav is None:
         config.nav = _showcase.default_nav()
     return config
@@ -49,8 +58,7 @@ def on_env(env, config, files, **kwargs):
 
 def on_template_context(context, template_name, config, **kwargs):
     # static templates such as 404.html get the showcase too (notice, footer)
-    context["showcase"] = _showcase
-    return context
+    return _showcase.template_context(context)
 
 
 def on_post_build(config, **kwargs):

@@ -52,16 +52,27 @@ class _WarningCounter(logging.Handler):
 MEDIA_PREFIX = "media/"
 
 
+def watch_data(config: MkDocsConfig) -> None:
+    """mkdocs serve rebuilds when data/ changes, even if mkdocs.yml forgot to list it."""
+    folder = os.fspath(Path(config.config_file_path).resolve().parent / "data")
+    watched = {os.path.abspath(p) for p in config.watch}
+    if folder not in watched and os.path.isdir(folder):
+        config.watch.append(folder)
+
+
 class Showcase:
     """Everything one build knows about the data, and the template API built on it."""
 
-    def __init__(self, config: MkDocsConfig, *, atomic: bool = True) -> None:
+    def __init__(self, config: MkDocsConfig, *, atomic: bool = True, preview: bool = False) -> None:
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
         try:
             self.data: Dataset = load_project(self.root, docs_dir=self.docs_dir)
         except DataError as exc:
-            raise PluginError("数据检查未通过，网站没有生成：\n" + exc.problems.report()) from None
+            error = PluginError("数据检查未通过，网站没有生成：\n" + exc.problems.report())
+            error.problems = exc.problems  # mkdocs serve shows them instead (preview.py)
+            raise error from None
+        self.preview = preview  # mkdocs serve: report problems, keep serving
         self.relations: Relations = build_relations(self.data)
         teach_jieba(list(self.data.search_words))
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
@@ -77,6 +88,7 @@ class Showcase:
         self.embed_count = 0
         self.embed_problems = Problems()
         self.embed_notes: list[str] = []
+        self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
         self._charts = None
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see publish.py).
@@ -206,8 +218,19 @@ class Showcase:
 
     def check_embeds(self) -> None:
         """After all pages were read: stop on any embed mistake, naming file and line."""
-        if self.embed_problems:
-            raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embed_problems.report())
+        if not self.embed_problems:
+            return
+        if self.preview:
+            self.preview_problems = [str(p) for p in self.embed_problems.sorted()]
+            for line in self.preview_problems:
+                log.error(line)
+            return
+        raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embed_problems.report())
+
+    def template_context(self, context: dict) -> dict:
+        context["showcase"] = self
+        context["showcase_problems"] = self.preview_problems
+        return context
 
     def describe(self, page: Page, spec: PageSpec | None) -> None:
         """The meta description (and Open Graph description): the page's summary, escaped."""
@@ -246,7 +269,7 @@ class Showcase:
 
     def page_context(self, context: dict, page: Page) -> dict:
         spec = self.by_src.get(page.file.src_uri)
-        context["showcase"] = self
+        self.template_context(context)
         context["spec"] = spec
         context["record"] = spec.record if spec else None
         return context
@@ -261,7 +284,10 @@ class Showcase:
             base_path=urlsplit(config.site_url or "/").path,
             sources=self.sources,
         )
-        if findings:
+        if findings and self.preview:
+            for finding in findings:
+                log.error(finding.message())
+        elif findings:
             self.abandon()
             lines = "\n".join(f.message() for f in findings)
             raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
