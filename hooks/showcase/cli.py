@@ -48,7 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     schemas_cmd = commands.add_parser("schemas", help="重新生成 schemas/ 中供编辑器使用的 JSON Schema 文件")
     schemas_cmd.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
     _add_editor_commands(commands)
+    offline = commands.add_parser(
+        "offline",
+        help="生成离线版：一个 zip 文件，解压后双击 index.html 即可浏览和搜索，无需网络和服务器",
+    )
+    offline.add_argument("--out", default="dist/offline.zip", help="zip 文件的位置，默认为 dist/offline.zip")
+    offline.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
     args = parser.parse_args(argv)
+    if args.command == "offline":
+        return _cmd_offline(args)
     if args.command == "check":
         return check(Path(args.root))
     if args.command == "schemas":
@@ -58,6 +66,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in _EDITOR_COMMANDS:
         return _EDITOR_COMMANDS[args.command](args)
     return 2  # pragma: no cover
+
+
+def _cmd_offline(args) -> int:
+    from mkdocs.exceptions import Abort, PluginError
+
+    from .offline import build_offline
+
+    root = Path(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    try:
+        path = build_offline(root, out)
+    except (Abort, PluginError) as exc:
+        print(f"离线版没有生成：{exc}", file=sys.stderr)
+        return 1
+    print(f"已生成离线版 {path}（{path.stat().st_size / 1_000_000:.1f} MB）：解压后打开其中的 offline-site/index.html")
+    return 0
 
 
 # -- editors' commands: import, new, template-sheets, guide-fields ------------------------

@@ -61,3 +61,12 @@ def test_offline_search_and_navigation_from_file_url(browser, offline_site):
     assert any("薪火" in t for t in titles), titles
     outside = [u for u in requests if urlsplit(u).scheme not in ("file", "data", "blob", "about")]
     assert outside == []
+
+
+def test_offline_command(tmp_path, capsys):
+    from showcase.cli import main
+
+    out = tmp_path / "edition.zip"
+    assert main(["offline", "--root", str(REPO), "--out", str(out)]) == 0
+    assert zipfile.is_zipfile(out)
+    assert "offline-site/index.html" in capsys.readouterr().out
