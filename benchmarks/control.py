@@ -6,7 +6,8 @@ loader (untimed) and writes ``out_dir/mkdocs.yml`` and ``out_dir/docs/``:
 - one ``.md`` per record page (entrepreneurs, events, honors) with the same text our
   templates show: title, facts, summary, the Markdown body, related figures, photos,
   related people, events and honors, links and tags;
-- the same section, area, category and home pages with the same lists;
+- the same section, area, category, tag and home pages with the same lists (pages our hooks
+  add for other purposes, such as review pages, are not mirrored: the page counts differ by those);
 - the same navigation (sections and index pages only; records and category pages not in it,
   declared with ``not_in_nav`` as our hooks do with ``InclusionLevel.NOT_IN_NAV``);
 - the project's theme configuration (Material, language, palette, features, Markdown
@@ -34,6 +35,11 @@ from showcase import vocab
 from showcase.loader import load_project
 from showcase.mkdocs_glue import quantity_text
 from showcase.relations import build_relations
+
+try:  # tag pages (tags/<slug>.md), when the project has them
+    from showcase.pages import tag_src
+except ImportError:  # pragma: no cover - older checkouts
+    tag_src = None
 
 EXCLUDE = "---\nsearch:\n  exclude: true\n---\n\n"
 
@@ -101,7 +107,10 @@ class _Writer:
                 out.append(f"- [{link.title}]({url})")
             out.append("")
         if record.tags:
-            out.append("标签：" + "、".join(record.tags) + "\n")
+            if tag_src:
+                out.append("标签：" + "、".join(f"[{t}](../{tag_src(t)})" for t in record.tags) + "\n")
+            else:
+                out.append("标签：" + "、".join(record.tags) + "\n")
         return "\n".join(out)
 
     def area_fact(self, area_id) -> str:
@@ -221,6 +230,26 @@ class _Writer:
                 parts.append(f"## [{area.title}](../areas/{area.id}.md) {{#a-{area.id}}}\n\n" + self.figure_table(fs) + "\n")
         return "\n".join(parts)
 
+    def tag_groups(self) -> dict[str, dict[str, list]]:
+        groups: dict[str, dict[str, list]] = {}
+        for folder in ("entrepreneurs", "events", "honors"):
+            for record in self.data.by_folder(folder).values():
+                for tag in record.tags:
+                    groups.setdefault(tag, {"entrepreneurs": [], "events": [], "honors": []})[folder].append(record)
+        return dict(sorted(groups.items()))
+
+    def tags_index(self, groups) -> str:
+        items = [f"- [{tag}（{sum(len(v) for v in g.values())}）](../{tag_src(tag)})" for tag, g in groups.items()]
+        return EXCLUDE + f"# 标签\n\n共 {len(groups)} 个标签。\n\n" + "\n".join(items) + "\n"
+
+    def tag(self, tag, group) -> str:
+        parts = [EXCLUDE + f"# 标签：{tag}\n", f"共 {sum(len(v) for v in group.values())} 项。[全部标签](index.md)\n"]
+        for folder, title, item in (("entrepreneurs", "企业家", self.person_item), ("events", "活动", self.event_item),
+                                    ("honors", "荣誉", self.honor_item)):
+            if group[folder]:
+                parts.append(f"## {title}（{len(group[folder])}）\n\n" + "\n".join(item(r) for r in group[folder]) + "\n")
+        return "\n".join(parts)
+
     def category(self, term) -> str:
         events = self.rel.events_by_category.get(term.slug, ())
         return (EXCLUDE + f"# {term.label}\n\n{term.description}\n\n共 {len(events)} 项活动。[查看全部活动](../events/index.md)\n\n"
@@ -282,7 +311,7 @@ def _config(site_dir: Path, data) -> dict:
         {"荣誉墙": "honors/index.md"},
         {"主要数据": "figures/index.md"},
     ]
-    config["not_in_nav"] = "/entrepreneurs/*.md\n/events/*.md\n/honors/*.md\n/categories/*.md\n"
+    config["not_in_nav"] = "/entrepreneurs/*.md\n/events/*.md\n/honors/*.md\n/categories/*.md\n/tags/*.md\n"
     return config
 
 
@@ -310,6 +339,12 @@ def write_control(site_dir: Path | str, out_dir: Path | str) -> int:
     for term in vocab.EVENT_CATEGORIES:
         if term.slug in rel.events_by_category:
             pages[f"categories/{term.slug}.md"] = w.category(term)
+    if tag_src:
+        groups = w.tag_groups()
+        if groups:
+            pages["tags/index.md"] = w.tags_index(groups)
+            for tag, group in groups.items():
+                pages[tag_src(tag)] = w.tag(tag, group)
     for p in data.entrepreneurs.values():
         pages[f"entrepreneurs/{p.id}.md"] = w.entrepreneur(p)
     for e in data.events.values():

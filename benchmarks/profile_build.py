@@ -239,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     def say(line: str = "") -> None:
         print(line, file=report)
 
-    say(f"Profile of `mkdocs build` ({kind}), N = {args.records:,}, seed {args.seed}; load average "
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent, capture_output=True, text=True,
+                            check=False).stdout.strip()
+    say(f"Profile of `mkdocs build` ({kind}), N = {args.records:,}, seed {args.seed}; "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, commit {commit} (working tree as it was); load average "
         f"{os.getloadavg()[0]:.1f}")
     say(f"wall: warm-up build {warm:.2f} s; timed phases run {phase_wall:.2f} s (build {phases['total']:.2f} s "
         f"in-process, CPU {phases['cpu']:.2f} s)" + (f"; under cProfile {profiled:.2f} s" if profiled else ""))

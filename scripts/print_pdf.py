@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                     browser.close()
         finally:
             server.shutdown()
-    for name, path in written.items():
+    for path in written.values():
         pages = len(PdfReader(os.fspath(path)).pages)
         print(f"已写入 {path}（{pages} 页，{path.stat().st_size // 1024} KB）")
     return 0

@@ -14,6 +14,7 @@ from showcase import schema
 from showcase.cli import main
 from showcase.dossier import build_dossier, records_without_criteria
 from showcase.jsonschema import all_schemas
+from showcase.loader import load_project
 from showcase.summary import completeness_lines, summary_lines
 from showcase.validate import count_chars
 
@@ -36,9 +37,18 @@ def criteria(project, **extra: str) -> None:
 
 
 def test_example_ships_the_eight_items_of_the_shandong_standard():
-    data = load_ok(type("P", (), {"root": REPO})())
+    data = load_project(REPO)
     tops = sorted((c for c in data.criteria.values() if c.item is None), key=lambda c: c.sort_key)
-    assert [c.title for c in tops] == ["组织领导", "道德建设", "业务工作", "文体活动", "科学管理", "环境卫生", "创建活动", "特色指标"]
+    assert [c.title for c in tops] == [
+        "组织领导",
+        "道德建设",
+        "业务工作",
+        "文体活动",
+        "科学管理",
+        "环境卫生",
+        "创建活动",
+        "特色指标",
+    ]
     assert all(c.province == "山东省" for c in data.criteria.values())
     contents = [c for c in data.criteria.values() if c.item is not None]
     assert contents and all(c.item in {t.id for t in tops} for c in contents)
@@ -49,7 +59,7 @@ def test_example_ships_the_eight_items_of_the_shandong_standard():
 
 
 def test_example_dossier_has_evidence_and_flags():
-    data = load_ok(type("P", (), {"root": REPO})())
+    data = load_project(REPO)
     dossier = build_dossier(data)
     assert dossier.without_evidence, "some criteria are left without evidence so that the flag shows"
     assert len(dossier.without_evidence) < len(dossier.assessed) / 2
@@ -185,7 +195,9 @@ def test_criterion_id_must_look_like_an_id(project):
 
 def test_narrative_front_matter_cites_criteria(project):
     criteria(project)
-    project.write("docs/areas/area-one.md", "---\ntitle: 第一板块\ncriteria: [bushu]\n---\n# 第一板块的叙述\n\n正文。\n")
+    project.write(
+        "docs/areas/area-one.md", "---\ntitle: 第一板块\ncriteria: [bushu]\n---\n# 第一板块的叙述\n\n正文。\n"
+    )
     project.write("docs/outlook.md", "---\ncriteria: [dangjian, bushu]\n---\n# 展望\n")
     project.write("docs/plain.md", "---\ntitle: 没有引用\n---\n# 普通页面\n")
     data = load_ok(project)
@@ -299,13 +311,19 @@ def test_item_without_content_items_is_assessed_itself(project):
 
 @pytest.mark.parametrize(
     "period, years, kept",
-    [("近三年", (2021, 2023), {"e-2021", "e-2023"}), ("申报年度", (2023, 2023), {"e-2023"}), (None, (2021, 2023), {"e-2021", "e-2023"})],
+    [
+        ("近三年", (2021, 2023), {"e-2021", "e-2023"}),
+        ("申报年度", (2023, 2023), {"e-2023"}),
+        (None, (2021, 2023), {"e-2021", "e-2023"}),
+    ],
 )
 def test_assessment_period_filters_evidence(project, period, years, kept):
     criteria(project)
     if period:
-        project.write("data/site.yml", project.root.joinpath("data/site.yml").read_text(encoding="utf-8")
-                      + f"assessment:\n  period: {period}\n")
+        project.write(
+            "data/site.yml",
+            project.root.joinpath("data/site.yml").read_text(encoding="utf-8") + f"assessment:\n  period: {period}\n",
+        )
     _dated(project, {"e-2020": "2020-12", "e-2021": "2021", "e-2023": "2023-02", "e-2024": "2024"})
     dossier = build_dossier(load_ok(project))  # the fixture applies in 2023
     assert (dossier.first_year, dossier.last_year) == years
@@ -317,15 +335,20 @@ def test_assessment_period_filters_evidence(project, period, years, kept):
 
 def test_event_spanning_into_the_period_counts(project):
     criteria(project)
-    project.write("data/events/long.yml", EVENT.replace("2022-05-01", "2020-11") + "end_date: 2021-02\ncriteria: [bushu]\n")
+    project.write(
+        "data/events/long.yml", EVENT.replace("2022-05-01", "2020-11") + "end_date: 2021-02\ncriteria: [bushu]\n"
+    )
     entry = next(e for e in build_dossier(load_ok(project)).entries if e.id == "bushu")
     assert [e.id for e in entry.events] == ["long"]
 
 
 def test_assessment_province_and_year_choose_the_criteria(project):
     criteria(project, other="title: 别省标准\nprovince: 别省\n")
-    project.write("data/site.yml", project.root.joinpath("data/site.yml").read_text(encoding="utf-8")
-                  + "assessment:\n  standard: 测试省文明单位考核标准\n  province: 测试省\n")
+    project.write(
+        "data/site.yml",
+        project.root.joinpath("data/site.yml").read_text(encoding="utf-8")
+        + "assessment:\n  standard: 测试省文明单位考核标准\n  province: 测试省\n",
+    )
     project.write(EV, EVENT + "criteria: [other, bushu]\n")  # citing an unused criterion is not an error
     data = load_ok(project)
     dossier = build_dossier(data)
@@ -336,8 +359,10 @@ def test_assessment_province_and_year_choose_the_criteria(project):
 
 
 def test_bad_period_is_reported(project):
-    project.write("data/site.yml", project.root.joinpath("data/site.yml").read_text(encoding="utf-8")
-                  + "assessment:\n  period: 五年\n")
+    project.write(
+        "data/site.yml",
+        project.root.joinpath("data/site.yml").read_text(encoding="utf-8") + "assessment:\n  period: 五年\n",
+    )
     p = only_problem(project, "data/site.yml")
     assert p.field == "assessment.period" and "近三年" in p.message
 
@@ -385,7 +410,9 @@ def test_check_command_reports_a_bad_citation(project, capsys):
 
 
 def test_many_problems_reported_together(project):
-    criteria(project, long="title: 长\nitem: zuzhi\nexplanation: " + "字" * 600 + "\n", lost="title: 迷路\nitem: nosuch\n")
+    criteria(
+        project, long="title: 长\nitem: zuzhi\nexplanation: " + "字" * 600 + "\n", lost="title: 迷路\nitem: nosuch\n"
+    )
     project.write(EV, EVENT + "criteria: [nosuch]\nformer_ids: [a]\n")
     items = problems_of(project)
     assert find(items, field="item").path == "data/criteria/lost.yml"

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import textwrap
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from projectkit import REPO, SITE_YML, Project
+from projectkit import SITE_YML, Project
 from showcase.qrcodes import qr_code
 from showcase.report import prefix_ids, rebase_links, shift_headings, take_title
 from sitebuild import BuiltSite, build_site, resolve_relative
@@ -32,7 +31,10 @@ def _write_fixture(project: Project) -> None:
         f"title: 创建工作部署\nitem: zuzhi\norder: 1\nexplanation: '召开专题会议部署创建工作。{HOSTILE}'\n",
     )
     project.write("data/criteria/dangjian.yml", "title: 党建引领\nitem: zuzhi\norder: 2\n")
-    project.write("data/criteria/tese.yml", "title: 特色指标\norder: 2\npoints: 5\nwording_known: true\nexplanation: 特色工作说明。\n")
+    project.write(
+        "data/criteria/tese.yml",
+        "title: 特色指标\norder: 2\npoints: 5\nwording_known: true\nexplanation: 特色工作说明。\n",
+    )
     project.write(
         "data/events/e-2023.yml",
         "title: 二〇二三年活动\ndate: 2023-03-01\ncategory: 教育培训\narea: area-one\n"
@@ -42,15 +44,21 @@ def _write_fixture(project: Project) -> None:
         "data/events/e-2022.yml",
         "title: 二〇二二年活动\ndate: 2022-06\ncategory: 教育培训\narea: area-two\ncriteria: [bushu, tese]\n",
     )
-    project.write("data/events/e-2019.yml", "title: 旧活动\ndate: 2019\ncategory: 教育培训\narea: area-two\ncriteria: [bushu]\n")
+    project.write(
+        "data/events/e-2019.yml", "title: 旧活动\ndate: 2019\ncategory: 教育培训\narea: area-two\ncriteria: [bushu]\n"
+    )
     project.write("data/events/e-plain.yml", "title: 未标注的活动\ndate: 2023\ncategory: 教育培训\narea: area-one\n")
     project.write(
         "data/honors/h.yml",
         "title: 测试荣誉\nlevel: 省级\nawarding_body: 测试单位\ndate: 2022\narea: area-one\n"
         "recipient:\n  type: 本单位\n  name: 测试协会\ncriteria: [bushu]\n",
     )
-    project.write("data/figures/f.yml", "label: 测试数据\nvalue: 35\nunit: 家\nas_of: 2023\narea: area-one\ncriteria: [tese]\n")
-    project.write("data/entrepreneurs/zhang-san.yml", f"name: 张三\ncompany: 测试公司\nsummary: 张三的一句话简介。\n{CONSENT}")
+    project.write(
+        "data/figures/f.yml", "label: 测试数据\nvalue: 35\nunit: 家\nas_of: 2023\narea: area-one\ncriteria: [tese]\n"
+    )
+    project.write(
+        "data/entrepreneurs/zhang-san.yml", f"name: 张三\ncompany: 测试公司\nsummary: 张三的一句话简介。\n{CONSENT}"
+    )
     project.write(
         "docs/areas/area-one.md",
         textwrap.dedent(
@@ -170,7 +178,10 @@ def test_explanation_is_text_never_markup(built):
 def test_record_page_links_to_its_criteria(built):
     cited = built.content("events/e-2022/").select_one("section.sc-cited")
     assert [a.get_text(strip=True) for a in cited.find_all("a")] == ["创建工作部署", "特色指标"]
-    targets = [(resolve_relative("events/e-2022/index.html", a["href"]), urlsplit(a["href"]).fragment) for a in cited.find_all("a")]
+    targets = [
+        (resolve_relative("events/e-2022/index.html", a["href"]), urlsplit(a["href"]).fragment)
+        for a in cited.find_all("a")
+    ]
     assert targets == [("dossier/", "bushu"), ("dossier/", "tese")]
     assert built.content("events/e-plain/").select_one("section.sc-cited") is None
 
@@ -206,7 +217,11 @@ def test_report_areas_carry_their_events_honors_and_figures(built):
 
 def test_report_narratives_keep_working_links_and_unique_ids(built):
     content = built.content("report/")
-    link = next(a for a in content.find_all("a") if a.get_text() == "二〇二三年活动" and "sc-evidence__link" not in a.get("class", []))
+    link = next(
+        a
+        for a in content.find_all("a")
+        if a.get_text() == "二〇二三年活动" and "sc-evidence__link" not in a.get("class", [])
+    )
     assert resolve_relative("report/index.html", link["href"]) == "events/e-2023/"
     ids = [el["id"] for el in built.soup("report/").find_all(id=True)]
     assert len(ids) == len(set(ids))
@@ -270,7 +285,7 @@ def test_subpath_canonical_and_open_graph(subpath):
     assert head.find("meta", property="og:url")["content"] == SITE_URL + "events/e-2023/"
     image = head.find("meta", property="og:image")["content"]
     assert image == SITE_URL + "assets/images/share.png"
-    assert subpath.exists(image[len(SITE_URL):])
+    assert subpath.exists(image[len(SITE_URL) :])
     assert subpath.soup("index.html").head.find("link", rel="canonical")["href"] == SITE_URL
 
 
@@ -280,9 +295,13 @@ def _qr_targets(site: BuiltSite) -> list[tuple[str, str, str]]:
     for url in _pages(site):
         soup = site.soup(url)
         for item in soup.select(".sc-evidence__item"):
-            found.append((url, item.select_one(".sc-print-url").get_text(strip=True), item.select_one("svg.sc-qr path")["d"]))
+            found.append(
+                (url, item.select_one(".sc-print-url").get_text(strip=True), item.select_one("svg.sc-qr path")["d"])
+            )
         share = soup.select_one("section.sc-share")
-        found.append((url, share.select_one(".sc-share__url").get_text(strip=True), share.select_one("svg.sc-qr path")["d"]))
+        found.append(
+            (url, share.select_one(".sc-share__url").get_text(strip=True), share.select_one("svg.sc-qr path")["d"])
+        )
     return found
 
 
@@ -293,7 +312,7 @@ def test_subpath_every_qr_code_resolves(subpath):
         full = "https://" + printed
         assert path == qr_code(full).path, (page, printed)  # the code holds exactly the printed address
         assert full.startswith(SITE_URL), (page, full)
-        rel = full[len(SITE_URL):]
+        rel = full[len(SITE_URL) :]
         site_path, _, fragment = rel.partition("#")
         assert subpath.resolves(site_path), (page, full)
         if fragment:
@@ -332,10 +351,16 @@ def test_prefix_ids_follows_same_page_links():
     [
         ('<a href="../../events/e/">x</a>', "areas/a/", '<a href="../events/e/">x</a>'),
         ('<a href="events/e/#f">x</a>', "", '<a href="../events/e/#f">x</a>'),
-        ('<img src="../../media/p.jpg" srcset="../../media/p-1.jpg 1x, ../../media/p-2.jpg 2x">', "areas/a/",
-         '<img src="../media/p.jpg" srcset="../media/p-1.jpg 1x, ../media/p-2.jpg 2x">'),
-        ('<a href="https://example.org/">x</a><a href="#top">y</a><a href="mailto:a@b.c">z</a>', "areas/a/",
-         '<a href="https://example.org/">x</a><a href="#top">y</a><a href="mailto:a@b.c">z</a>'),
+        (
+            '<img src="../../media/p.jpg" srcset="../../media/p-1.jpg 1x, ../../media/p-2.jpg 2x">',
+            "areas/a/",
+            '<img src="../media/p.jpg" srcset="../media/p-1.jpg 1x, ../media/p-2.jpg 2x">',
+        ),
+        (
+            '<a href="https://example.org/">x</a><a href="#top">y</a><a href="mailto:a@b.c">z</a>',
+            "areas/a/",
+            '<a href="https://example.org/">x</a><a href="#top">y</a><a href="mailto:a@b.c">z</a>',
+        ),
     ],
 )
 def test_rebase_links(html, src_url, expected):
@@ -343,7 +368,10 @@ def test_rebase_links(html, src_url, expected):
 
 
 def test_rebase_links_without_directory_urls():
-    assert rebase_links('<a href="../events/e.html">x</a>', "areas/a.html", "report.html") == '<a href="events/e.html">x</a>'
+    assert (
+        rebase_links('<a href="../events/e.html">x</a>', "areas/a.html", "report.html")
+        == '<a href="events/e.html">x</a>'
+    )
 
 
 def test_qr_path_draws_exactly_the_segno_matrix():
@@ -367,9 +395,3 @@ def test_qr_path_draws_exactly_the_segno_matrix():
     assert border == 4
     assert [row[border:-border] for row in drawn[border:-border]] == [[int(v) for v in row] for row in matrix]
     assert code.size <= 45 and len(code.path) < 3000  # small enough to inline on every page
-
-
-def test_example_site_review_pages(tmp_path):
-    """The example project itself builds its dossier and report (see test_build for the rest)."""
-    assert (REPO / "data" / "criteria").is_dir()
-    assert any(Path(REPO / "docs" / "areas").glob("*.md"))

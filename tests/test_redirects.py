@@ -23,13 +23,19 @@ def _project(root, site_url: str | None = None, directory_urls: bool = True) -> 
         "title: 改名后的活动\ndate: 2023-05\ncategory: 教育培训\nformer_ids: [2023-old-name, 2022-first-name]\n",
     )
     project.write("data/events/2023-other.yml", "title: 另一项活动\ndate: 2023\ncategory: 教育培训\n")
-    project.write("data/entrepreneurs/li-si.yml", f"name: 李四\ncompany: 测试公司\nsummary: 简介。\nformer_ids: [li-si-old]\n{CONSENT}")
+    project.write(
+        "data/entrepreneurs/li-si.yml",
+        f"name: 李四\ncompany: 测试公司\nsummary: 简介。\nformer_ids: [li-si-old]\n{CONSENT}",
+    )
     project.write(
         "data/honors/h-new.yml",
         "title: 改名的荣誉\nlevel: 省级\nawarding_body: 测试单位\ndate: 2022\nrecipient:\n  type: 本单位\n  name: 测试协会\n"
         "former_ids: [h-old]\n",
     )
-    project.write("data/events/2023-draft.yml", "title: 草稿\ndate: 2023\ncategory: 教育培训\npublished: false\nformer_ids: [2023-draft-old]\n")
+    project.write(
+        "data/events/2023-draft.yml",
+        "title: 草稿\ndate: 2023\ncategory: 教育培训\npublished: false\nformer_ids: [2023-draft-old]\n",
+    )
     config = project.root / "mkdocs.yml"
     head = (f"site_url: {site_url}\n" if site_url else "") + ("" if directory_urls else "use_directory_urls: false\n")
     config.write_text(head + config.read_text(encoding="utf-8"), encoding="utf-8")
@@ -101,7 +107,10 @@ def test_redirects_resolve(renamed):
 def test_subpath_redirect_canonical_is_the_full_current_address(renamed_subpath):
     soup = renamed_subpath.soup("events/2023-old-name/")
     assert soup.find("link", rel="canonical")["href"] == SITE_URL + "events/2023-new-name/"
-    assert resolve_relative("events/2023-old-name/index.html", _refresh_target(renamed_subpath, "events/2023-old-name/")) == "events/2023-new-name/"
+    assert (
+        resolve_relative("events/2023-old-name/index.html", _refresh_target(renamed_subpath, "events/2023-old-name/"))
+        == "events/2023-new-name/"
+    )
 
 
 def test_subpath_sitemap_has_no_redirect_and_no_404(renamed_subpath):
@@ -119,7 +128,10 @@ def test_redirects_without_directory_urls(renamed_flat):
     target = _refresh_target(renamed_flat, "events/2023-old-name.html")
     assert resolve_relative("events/2023-old-name.html", target) == "events/2023-new-name.html"
     assert renamed_flat.path("events/2023-new-name.html").is_file()
-    assert renamed_flat.soup("events/2023-old-name.html").find("link", rel="canonical")["href"] == SITE_URL + "events/2023-new-name.html"
+    assert (
+        renamed_flat.soup("events/2023-old-name.html").find("link", rel="canonical")["href"]
+        == SITE_URL + "events/2023-new-name.html"
+    )
 
 
 def test_renaming_onto_a_taken_address_stops_the_build(tmp_path):

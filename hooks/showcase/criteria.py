@@ -50,7 +50,9 @@ def build_criteria(loader: _Loader, published: Mapping[str, dict]) -> dict[str, 
             elif published[parent]["values"].get("item") is not None:
                 grand = published[parent]["values"]["item"]
                 loader.problems.add(
-                    rel, line, "item",
+                    rel,
+                    line,
+                    "item",
                     f"“{parent}”本身是测评内容（属于“{grand}”）。考核标准只有两级：item 请写测评项目的编号，例如 {grand}",
                 )
                 parent = None
@@ -91,13 +93,17 @@ def check_former_ids(loader: _Loader, loaded: Mapping[str, tuple[dict, dict]]) -
                     loader.problems.add(rel, line, "former_ids", f"“{old}”是这条记录现在的编号，不是原编号，请删除")
                 elif old in current:
                     loader.problems.add(
-                        rel, line, "former_ids",
+                        rel,
+                        line,
+                        "former_ids",
                         f"原编号“{old}”正被 {current[old]} 使用：同一个网址不能既是现有页面又转到别处。"
                         "请删除这个原编号，或给那条记录改名",
                     )
                 elif old in claimed:
                     loader.problems.add(
-                        rel, line, "former_ids",
+                        rel,
+                        line,
+                        "former_ids",
                         f"原编号“{old}”已写在 {claimed[old]} 中：一个旧网址只能转到一个页面，请删除其中一处",
                     )
                 else:

@@ -91,7 +91,7 @@ def read_citations(root: Path, docs_dir: Path, problems: Problems) -> list[Citat
         meta_title = title_value.text.strip() if isinstance(title_value, yamlsource.Scalar) else None
         narrative = Narrative(
             src=src,
-            title=_title(meta_title, text[match.end():], src),
+            title=_title(meta_title, text[match.end() :], src),
             criteria=tuple(cleaned["criteria"]),
             origin=Origin(rel, frozen_lines(lines)),
         )

@@ -58,7 +58,7 @@ def take_title(html: str) -> tuple[str | None, str]:
     match = _H1.search(html)
     if match is None:
         return None, html
-    return match.group(1).strip(), html[: match.start()] + html[match.end():]
+    return match.group(1).strip(), html[: match.start()] + html[match.end() :]
 
 
 def shift_headings(html: str, by: int = 1) -> str:

@@ -41,9 +41,20 @@ EXPECTED = {
 PAGE_RANGE = {"report": (6, 40), "dossier": (8, 50)}
 # Noto CJK maps some glyphs to radicals in the PDF's text layer: ⽰ (U+2F70) → 示 by NFKC,
 # and a few CJK Radicals Supplement forms need naming.
-_RADICALS = str.maketrans({
-    "⺠": "民", "⻅": "见", "⻆": "角", "⻋": "车", "⻓": "长", "⻔": "门", "⻚": "页", "⻛": "风", "⻢": "马", "⻬": "齐",
-})
+_RADICALS = str.maketrans(
+    {
+        "⺠": "民",
+        "⻅": "见",
+        "⻆": "角",
+        "⻋": "车",
+        "⻓": "长",
+        "⻔": "门",
+        "⻚": "页",
+        "⻛": "风",
+        "⻢": "马",
+        "⻬": "齐",
+    }
+)
 
 
 def _pdf_text(data: bytes) -> tuple[int, str, list]:
@@ -115,7 +126,10 @@ def test_share_block_copies_the_page_address(browser, base_url):
 def renamed_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("renamed-browser")
     project = Project(base / "proj")
-    project.write("data/events/2023-new-name.yml", "title: 改名后的活动\ndate: 2023-05\ncategory: 教育培训\nformer_ids: [2023-old-name]\n")
+    project.write(
+        "data/events/2023-new-name.yml",
+        "title: 改名后的活动\ndate: 2023-05\ncategory: 教育培训\nformer_ids: [2023-old-name]\n",
+    )
     out = base / "site"
     build_site(project.root, out)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
