@@ -261,8 +261,9 @@ class RealNginx:
         self.port = _free_port()
         conf = NginxConf().with_subpath() if subpath else NginxConf()
         text = conf.text
-        text = re.sub(r"^\s*listen \[::\]:80;\n", "", text, flags=re.MULTILINE)
-        text = text.replace("listen 80;", f"listen 127.0.0.1:{self.port};", 1)
+        text = re.sub(r"^[ \t]*listen \[::\]:80;\n", "", text, flags=re.MULTILINE)
+        text, count = re.subn(r"^([ \t]*)listen 80;", rf"\g<1>listen 127.0.0.1:{self.port};", text, flags=re.MULTILINE)
+        assert count == 1, "deploy/nginx.conf: one active 'listen 80;' expected"
         text = text.replace("server_name wenming.example.org;", "server_name localhost;")
         text = text.replace("root /var/www/wenming/site;", f"root {root};")
         if subpath:
