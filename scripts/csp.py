@@ -3,6 +3,7 @@
     .venv/bin/python scripts/csp.py site                     # prints the header value
     .venv/bin/python scripts/csp.py site --nginx             # prints: add_header Content-Security-Policy "…" always;
     .venv/bin/python scripts/csp.py site --nginx -o /etc/nginx/snippets/wenming-csp.conf
+    .venv/bin/python scripts/csp.py site --nginx --keep-from old-csp.conf -o transition.conf
 
 Material's base.html writes a few small inline <script> elements into every page (they differ
 only with the page's depth and with site_url, and change when Material is upgraded); the share
@@ -12,6 +13,9 @@ generated again after every build that may change them: a Material upgrade, a te
 a new site_url, a renamed record (its redirect page). Inline <style> elements and style
 attributes, if any, are hashed the same way. Things no hash can allow (event-handler attributes,
 javascript: links, resources on other hosts) are reported and make the command fail.
+
+--keep-from adds the hashes of a policy in use (a snippet or a bare value) for the minutes of a
+switch-over: pages still being replaced by the upload keep working while the new ones arrive.
 
 Only the standard library is used, so it runs wherever the site is built (no dev install needed).
 Messages are in Chinese: operators read them.
@@ -187,17 +191,37 @@ def scan_site(site_dir: Path) -> Scan:
     return scan
 
 
-def policy(scan: Scan) -> str:
+_HASH = re.compile(r"'sha(?:256|384|512)-[A-Za-z0-9+/]+=*'")
+
+
+def kept_sources(text: str) -> dict[str, list[str]]:
+    """Hash sources (and 'unsafe-hashes') of script-src and style-src in an existing policy or snippet."""
+    kept: dict[str, list[str]] = {"script-src": [], "style-src": []}
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        match = re.search(r'Content-Security-Policy\s+"([^"]*)"', line)
+        value = match[1] if match else line
+        for directive in value.split(";"):
+            words = directive.split()
+            if words and words[0] in kept:
+                kept[words[0]] += [w for w in words[1:] if _HASH.fullmatch(w) or w == "'unsafe-hashes'"]
+    return kept
+
+
+def policy(scan: Scan, keep: dict[str, list[str]] | None = None) -> str:
     """The header value: DIRECTIVES with the scanned hashes added to script-src and style-src."""
+    keep = keep or {}
     parts = []
     for name, sources in DIRECTIVES:
         sources = list(sources)
+        extra = keep.get(name, [])
         if name == "script-src":
-            sources += scan.script_hashes()
+            sources += sorted(set(scan.script_hashes()) | {w for w in extra if w != "'unsafe-hashes'"})
         elif name == "style-src":
-            if scan.style_attrs:
+            if scan.style_attrs or "'unsafe-hashes'" in extra:
                 sources.append("'unsafe-hashes'")  # hashes then also cover style="…" attributes
-            sources += scan.style_hashes()
+            sources += sorted(set(scan.style_hashes()) | {w for w in extra if w != "'unsafe-hashes'"})
         parts.append(" ".join([name, *sources]))
     return "; ".join(parts)
 
@@ -219,9 +243,11 @@ def _shape(text: str) -> str:
 def report(scan: Scan) -> list[str]:
     """Chinese notes for the operator (printed to stderr)."""
     lines = [
-        f"已检查 {scan.pages} 个页面：内联脚本 {sum(len(p) for p in scan.scripts.values())} 处，"
-        f"不同的 {len(scan.scripts)} 段（每段一个 sha256）；"
-        f"内联样式 {len(scan.styles)} 段，style 属性 {len(scan.style_attrs)} 种。"
+        (
+            f"已检查 {scan.pages} 个页面：内联脚本 {sum(len(p) for p in scan.scripts.values())} 处，"
+            f"不同的 {len(scan.scripts)} 段（每段一个 sha256）；"
+            f"内联样式 {len(scan.styles)} 段，style 属性 {len(scan.style_attrs)} 种。"
+        )
     ]
     for text, pages in sorted(scan.scripts.items(), key=lambda item: (-len(item[1]), item[1][0])):
         snippet = " ".join(text.split())[:60]
@@ -262,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nginx", action="store_true", help="输出 nginx 的 add_header 行（供 include）")
     parser.add_argument("-o", "--output", type=Path, help="写入这个文件（先写临时文件再替换），而不是输出到屏幕")
     parser.add_argument("-q", "--quiet", action="store_true", help="不在 stderr 列出各段脚本")
+    parser.add_argument(
+        "--keep-from",
+        type=Path,
+        metavar="FILE",
+        help="同时保留这个文件（正在使用的 CSP 片段）中的 hash：换版期间新旧页面都能运行；文件不存在时忽略",
+    )
     args = parser.parse_args(argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -278,7 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         for line in report(scan):
             print(line, file=sys.stderr)
-    value = policy(scan)
+    keep = None
+    if args.keep_from and args.keep_from.is_file():
+        keep = kept_sources(args.keep_from.read_text(encoding="utf-8"))
+        if not args.quiet:
+            print(f"另外保留 {args.keep_from} 中的 {len(keep['script-src']) + len(keep['style-src'])} 个 hash（换版用）。", file=sys.stderr)
+    value = policy(scan, keep)
     text = (nginx_line(value) if args.nginx else value) + "\n"
     if args.nginx:
         text = (

@@ -5,6 +5,8 @@
 * ``serve_like_nginx`` is a small Python server that sends exactly those headers plus the CSP
   scripts/csp.py computes, answers a missing file with 404.html and status 404 (``error_page``),
   and can serve the site under a sub-path (``location ^~ /wenming/ { alias …; }``).
+* ``Watch`` collects what a Playwright browser context reports: CSP violations, console
+  errors, script errors and failed requests.
 * ``RealNginx`` runs the real nginx (when installed) on deploy/nginx.conf with only the paths,
   the port and the server name replaced.
 """
@@ -26,6 +28,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
@@ -177,7 +180,7 @@ class _NginxLikeHandler(http.server.SimpleHTTPRequestHandler):
     conf: NginxConf
     csp: str
     prefix: str  # "/" or "/wenming/"
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "application/javascript",
         ".json": "application/json",
@@ -235,6 +238,55 @@ def serve_like_nginx(folder: Path, csp: str, prefix: str = "/", conf: NginxConf 
     return server
 
 
+# -- what a browser reports (Playwright) ----------------------------------------------------
+LISTEN = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  const v = {directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample};
+  window.__cspViolations.push(v);
+  if (window.__reportViolation) window.__reportViolation(JSON.stringify(v));
+});
+"""
+
+
+class Watch:
+    """CSP violations, console errors, script errors and failed requests of one browser context."""
+
+    def __init__(self, context, expected_404: str | None = None) -> None:
+        self.violations: list[str] = []
+        self.console: list[str] = []
+        self.failed: list[str] = []
+        self.requests: list[str] = []
+        self.expected_404 = expected_404
+        context.expose_function("__reportViolation", lambda text: self.violations.append(text))  # survives navigations
+        context.add_init_script(LISTEN)
+        context.on("console", self._console)
+        context.on("weberror", lambda e: self.console.append(f"pageerror: {e.error}"))
+        context.on("response", self._response)
+        context.on("request", lambda r: self.requests.append(r.url))
+        context.on("requestfailed", self._request_failed)
+
+    def _console(self, message) -> None:
+        if message.type not in ("error", "warning"):
+            return
+        text = message.text
+        if self.expected_404 and "404 (Not Found)" in text and message.location.get("url") == self.expected_404:
+            return  # the browser logs the 404 status of the page we asked for
+        if message.type == "error" or "Content Security Policy" in text or "Permissions-Policy" in text:
+            self.console.append(f"{message.type}: {text} @ {message.location.get('url')}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and response.url != self.expected_404:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def _request_failed(self, request) -> None:
+        if request.failure != "net::ERR_ABORTED":  # cut off by leaving the page (e.g. the search worker's loads)
+            self.failed.append(f"{request.url}: {request.failure}")
+
+    def problems(self) -> list[str]:
+        return self.violations + self.console + self.failed
+
+
 # -- the real nginx -------------------------------------------------------------------------
 NGINX = shutil.which("nginx") or (shutil.which("nginx", path="/usr/sbin:/usr/local/sbin:/usr/local/nginx/sbin"))
 
@@ -271,7 +323,7 @@ class RealNginx:
         (workdir / "wenming-csp.conf").write_text(csp_snippet, encoding="utf-8")
         text = text.replace(f"include {SNIPPET};", f"include {workdir / 'wenming-csp.conf'};")
         (workdir / "wenming.conf").write_text(text, encoding="utf-8")
-        version = subprocess.run([NGINX, "-V"], capture_output=True, text=True).stderr
+        version = subprocess.run([NGINX, "-V"], check=False, capture_output=True, text=True).stderr
         temp = "".join(
             f"    {kind}_temp_path {workdir / kind};\n"
             for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -299,22 +351,20 @@ class RealNginx:
         return [NGINX, "-p", str(self.workdir), "-e", str(self.workdir / "error.log"), "-c", str(self.workdir / "nginx.conf"), *extra]
 
     def test_config(self) -> subprocess.CompletedProcess:
-        return subprocess.run(self._command("-t"), capture_output=True, text=True)
+        return subprocess.run(self._command("-t"), check=False, capture_output=True, text=True)
 
     def start(self) -> str:
         self.process = subprocess.Popen(self._command("-g", "daemon off;"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{self.port}/"
         for _ in range(100):
             try:
-                urllib.request.urlopen(base + "favicon-probe", timeout=1)
-            except urllib.error.HTTPError:
+                fetch(base + "start-probe")
                 return base
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stdout.read().decode("utf-8", "replace"))
+                    raise RuntimeError(self.process.stdout.read().decode("utf-8", "replace")) from None
                 time.sleep(0.05)
-            else:
-                return base
+        self.stop()
         raise RuntimeError("nginx did not start")
 
     def stop(self) -> None:
@@ -332,7 +382,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENER = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))  # never via a proxy
 
 
 @dataclass

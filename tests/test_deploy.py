@@ -18,10 +18,9 @@ import subprocess
 import sys
 
 import pytest
-from PIL import Image
-
 from datakit import EVENT, PERSON
 from deploykit import CSP_SCRIPT, REPO, SNIPPET, NginxConf, RealNginx, csp_for, fetch, load_csp
+from PIL import Image
 from projectkit import Project
 from sitebuild import build_site
 
@@ -240,7 +239,7 @@ def test_command_line_nginx_snippet(tmp_path, photo_site):
     out = tmp_path / "snippets" / "wenming-csp.conf"
     result = subprocess.run(
         [sys.executable, str(CSP_SCRIPT), str(photo_site), "--nginx", "-o", str(out)],
-        capture_output=True,
+        check=False, capture_output=True,
         text=True,
         encoding="utf-8",
     )
@@ -248,9 +247,9 @@ def test_command_line_nginx_snippet(tmp_path, photo_site):
     assert result.stdout == "" and "已检查" in result.stderr
     lines = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert lines == [f'add_header Content-Security-Policy "{csp_for(photo_site)}" always;']
-    plain = subprocess.run([sys.executable, str(CSP_SCRIPT), str(photo_site), "-q"], capture_output=True, text=True)
+    plain = subprocess.run([sys.executable, str(CSP_SCRIPT), str(photo_site), "-q"], check=False, capture_output=True, text=True)
     assert plain.stdout.strip() == csp_for(photo_site) and plain.stderr == ""
-    missing = subprocess.run([sys.executable, str(CSP_SCRIPT), str(tmp_path / "nope")], capture_output=True, text=True)
+    missing = subprocess.run([sys.executable, str(CSP_SCRIPT), str(tmp_path / "nope")], check=False, capture_output=True, text=True)
     assert missing.returncode == 2 and "mkdocs build" in missing.stderr
 
 
@@ -281,9 +280,10 @@ def nginx(tmp_path_factory, photo_site, photo_site_subpath):
     server = RealNginx(tmp_path_factory.mktemp("nginx"), photo_site, snippet, subpath=photo_site_subpath)
     checked = server.test_config()
     assert checked.returncode == 0, checked.stderr
-    base = server.start()
-    yield base, snippet
-    server.stop()
+    try:
+        yield server.start(), snippet
+    finally:
+        server.stop()
 
 
 def _merge(a: str, b: str) -> str:
@@ -328,7 +328,7 @@ def test_real_nginx_types_cache_and_compression(nginx, prefix, photo_site, photo
     assert js.status == 200 and js.headers["cache-control"] == IMMUTABLE
     assert js.headers["content-type"] == "application/javascript; charset=utf-8"
     assert js.headers.get("content-encoding") == "gzip" and "accept-encoding" in js.headers.get("vary", "").lower()
-    media = sorted((site / "media").glob("*-480.webp"))[0].name
+    media = min((site / "media").glob("*-480.webp")).name
     photo = fetch(base + prefix + "media/" + media)
     assert photo.headers["cache-control"] == IMMUTABLE and photo.headers["content-type"] == "image/webp"
     index = fetch(base + prefix + "search/search_index.json")
@@ -352,3 +352,146 @@ def example_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("example-csp") / "site"
     build_site(REPO, out)
     return out
+
+
+def test_keep_from_adds_the_hashes_of_the_policy_in_use(tmp_path, photo_site):
+    old = tmp_path / "old.conf"
+    old.write_text(
+        "# 旧的\n" + csp.nginx_line("default-src 'self'; script-src 'self' 'sha256-OLD+/=' ; style-src 'self' 'unsafe-hashes' 'sha256-S='") + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "transition.conf"
+    assert csp.main([str(photo_site), "--nginx", "-q", "--keep-from", str(old), "-o", str(out)]) == 0
+    value = re.search(r'"(.+)"', out.read_text(encoding="utf-8"))[1]
+    new = csp_for(photo_site)
+    directives = dict(part.split(" ", 1) for part in value.split("; "))
+    assert "'sha256-OLD+/='" in directives["script-src"]
+    assert set(dict(p.split(" ", 1) for p in new.split("; "))["script-src"].split()) < set(directives["script-src"].split())
+    assert directives["style-src"] == "'self' 'unsafe-hashes' 'sha256-S='"
+    assert csp.main([str(photo_site), "-q", "--keep-from", str(tmp_path / "missing.conf")]) == 0  # first deployment
+
+
+# -- deploy/install-csp.sh (run on the server through sudo) ------------------------------------
+@pytest.fixture
+def installer(tmp_path):
+    fake = tmp_path / "nginx"
+    log = tmp_path / "nginx.log"
+    fake.write_text(f'#!/bin/sh\necho "$*" >> {log}\n[ "$1" != "-t" ] || [ ! -f {tmp_path}/broken ]\n', encoding="utf-8")
+    fake.chmod(0o755)
+    target = tmp_path / "etc" / "wenming-csp.conf"
+    env = {"PATH": "/usr/bin:/bin", "WENMING_CSP_SNIPPET": str(target), "WENMING_NGINX": str(fake)}
+
+    def run(snippet_text: str):
+        snippet = tmp_path / "new.conf"
+        snippet.write_text(snippet_text, encoding="utf-8")
+        script = REPO / "deploy" / "install-csp.sh"
+        result = subprocess.run(["sh", str(script), str(snippet)], check=False, capture_output=True, text=True, env=env)
+        calls = log.read_text().split("\n")[:-1] if log.exists() else []
+        log.unlink(missing_ok=True)
+        return result, calls
+
+    return run, target, tmp_path
+
+
+def test_install_script_installs_reloads_and_skips_unchanged(installer, photo_site):
+    run, target, _ = installer
+    snippet = "# 生成\n" + csp.nginx_line(csp_for(photo_site)) + "\n"
+    result, calls = run(snippet)
+    assert result.returncode == 0 and calls == ["-t", "-s reload"] and target.read_text() == snippet
+    result, calls = run(snippet)
+    assert result.returncode == 0 and calls == [] and "没有变化" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'add_header Content-Security-Policy "default-src \'self\'" always;\ninclude /etc/passwd;\n',
+        'add_header Content-Security-Policy "default-src $host" always;\n',
+        'add_header X-Other "x" always;\n',
+        "# 只有注释\n",
+        'add_header Content-Security-Policy "a" always;\nadd_header Content-Security-Policy "b" always;\n',
+    ],
+)
+def test_install_script_refuses_anything_but_a_csp_line(installer, text):
+    run, target, _ = installer
+    result, calls = run(text)
+    assert result.returncode == 1 and calls == [] and not target.exists()
+
+
+def test_install_script_restores_the_previous_file_when_nginx_rejects(installer):
+    run, target, tmp_path = installer
+    good = 'add_header Content-Security-Policy "default-src \'self\'" always;\n'
+    assert run(good)[0].returncode == 0
+    (tmp_path / "broken").touch()
+    result, calls = run(good.replace("'self'", "'none'"))
+    assert result.returncode == 1 and calls == ["-t"] and target.read_text() == good
+
+
+# -- the deployment guide ----------------------------------------------------------------------
+GUIDE = REPO / "guide" / "部署指南.md"
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading (as in tests/test_guide.py)."""
+    import unicodedata
+
+    text = heading.strip().lower()
+    text = "".join(ch for ch in text if ch in " -_" or unicodedata.category(ch)[0] in "LN")
+    return text.replace(" ", "-")
+
+
+def test_guide_links_anchors_and_files_resolve():
+    text = GUIDE.read_text(encoding="utf-8")
+    anchors = {_slug(h) for h in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE)}
+    targets = re.findall(r"\]\(([^)\s]+)\)", text)
+    assert targets
+    for target in targets:
+        if target.startswith("#"):
+            assert target[1:] in anchors, f"broken anchor {target}"
+        else:
+            assert (GUIDE.parent / target).is_file(), f"broken link {target}"
+    for rel in re.findall(r"`((?:deploy|scripts|tests|tests/browser)/[\w./-]+\.(?:py|conf|yml|sh))`", text):
+        assert (REPO / rel).is_file(), rel
+
+
+def test_guide_is_linked_and_its_commands_exist(capsys):
+    from showcase.cli import main
+
+    assert "guide/部署指南.md" in (REPO / "README.md").read_text(encoding="utf-8")
+    assert "](部署指南.md)" in (REPO / "guide" / "编辑指南.md").read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
+    for command in set(re.findall(r"showcase ([a-z][a-z-]+)", text)):
+        with pytest.raises(SystemExit) as exc:
+            main([command, "--help"])
+        assert exc.value.code == 0, command
+    capsys.readouterr()
+    for option in re.findall(r"scripts/csp\.py site ([^\n`#]+)", text):
+        for flag in re.findall(r"--[a-z-]+", option):
+            assert flag in CSP_SCRIPT.read_text(encoding="utf-8"), flag
+
+
+def test_ci_examples_build_generate_the_csp_and_publish_on_main():
+    import yaml
+
+    for name in ("github-actions.yml", "gitlab-ci.yml"):
+        path = REPO / "deploy" / "ci" / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        for step in ("showcase check", "mkdocs build", "scripts/csp.py site --nginx", "--keep-from",
+                     "wenming-install-csp", "rsync -rlptz --delete --delay-updates"):
+            assert step in text, (name, step)
+        assert text.index("mkdocs build") < text.index("scripts/csp.py") < text.index("rsync -rlptz")
+        if name == "github-actions.yml":
+            assert data[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
+        else:
+            assert data["publish"]["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
+    assert not (REPO / ".github" / "workflows" / "publish.yml").exists()  # examples only
+
+
+def test_guide_header_table_matches_the_nginx_file():
+    text = GUIDE.read_text(encoding="utf-8")
+    for name, value in NginxConf().header_values("/index.html"):
+        if name != "Cache-Control":
+            assert f"| `{name}` | `{value}`" in text, name
+    for value in ("public, max-age=31536000, immutable", "no-cache", "public, max-age=3600"):
+        assert f"`{value}`" in text
