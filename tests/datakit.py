@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from showcase.loader import Dataset, load_project
 from showcase.problems import DataError, Problem
 

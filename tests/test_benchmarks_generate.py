@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from projectkit import REPO
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from projectkit import REPO
 from showcase.loader import load_project
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from projectkit import REPO, SITE_YML, Project
 from mkdocs.exceptions import Abort, PluginError
+from projectkit import REPO, SITE_YML, Project
 from sitebuild import BuiltSite, build_site, resolve_relative, snapshot
 
 BUILD_ERRORS = (PluginError, Abort)

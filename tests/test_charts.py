@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datakit import EVENT, HONOR, load_ok
-from showcase.charts import WIDTH, VALUE_SPACE, figure_charts
+from showcase.charts import VALUE_SPACE, WIDTH, figure_charts
 from showcase.relations import build_relations
 from sitebuild import build_site
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from datakit import EVENT, find, load_ok, problems_of
 
 BARE_PERSON = "name: 张三\ncompany: 测试有限公司\nsummary: 测试企业家。\n"

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from datakit import EVENT, FIGURE, HONOR, PERSON
+from mkdocs.exceptions import Abort
 from sitebuild import build_site
 
 
@@ -84,7 +83,10 @@ def test_code_and_escaped_brackets_are_left_alone(story, tmp_path):
 
 def test_embed_in_a_heading_gives_the_toc_the_title(story, tmp_path):
     site = _build(story, tmp_path, "# 叙述\n\n## 关于 [[event:e1]]\n\n正文\n")
-    assert "SCEMBED" not in (tmp_path / "out/story/index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "out/story/index.html").read_text(encoding="utf-8")
+    assert "SCEMBED" not in html
+    toc = [a.get_text(strip=True) for a in site.soup("story/").select("nav.md-nav--secondary a")]
+    assert "关于 测试活动" in toc
 
 
 def test_mistakes_are_reported_with_file_and_line(story, tmp_path, caplog):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image
-
 from datakit import EVENT, PERSON, problems_of
+from PIL import Image
 from sitebuild import build_site
 
 GPS_IFD = 0x8825

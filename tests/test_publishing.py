@@ -10,9 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from datakit import EVENT, PERSON
+from mkdocs.exceptions import Abort
 from showcase.outputcheck import check_site, scan_numbers, valid_id_number
 from sitebuild import build_site, snapshot
 
@@ -42,7 +41,7 @@ def built(project, tmp_path):
 
 
 def test_successful_build_replaces_output_and_leaves_no_temporary_folder(built, tmp_path):
-    project, out, before = built
+    project, out, _ = built
     project.write("data/events/e2.yml", EVENT.replace("测试活动", "第二个活动"))
     build_site(project.root, out)
     assert (out / "events/e2/index.html").is_file()

@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from showcase import schema
 from showcase.jsonschema import all_schemas
 

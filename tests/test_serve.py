@@ -11,7 +11,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from datakit import EVENT
 
 
@@ -46,7 +45,7 @@ def _wait_for(url: str, predicate, timeout: float = 60) -> tuple[int, str]:
 def served(project):
     project.write("data/events/e1.yml", EVENT)
     port = _free_port()
-    log = open(project.root / "serve.log", "w", encoding="utf-8")
+    log = open(project.root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project.root / "mkdocs.yml")],
         cwd=project.root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -68,10 +67,10 @@ def test_data_error_is_shown_and_fixing_it_brings_the_site_back(served):
     project, base, proc = served
     good = (project.root / "data/events/e1.yml").read_text(encoding="utf-8")
     project.write("data/events/e1.yml", good.replace("2022-05-01", "2022-13-01"))
-    status, body = _wait_for(base, lambda s, b: "数据有误" in b)
+    _, body = _wait_for(base, lambda s, b: "数据有误" in b)
     assert "data/events/e1.yml:2: date" in body and "不是有效日期" in body
     # any other address shows the problems too (through the 404 page), not a stale page
-    status, body = _get(base + "events/e1/")
+    _, body = _get(base + "events/e1/")
     assert "不是有效日期" in body
     assert proc.poll() is None, "the server must keep running"
     log = (project.root / "serve.log").read_text(encoding="utf-8")
@@ -79,13 +78,13 @@ def test_data_error_is_shown_and_fixing_it_brings_the_site_back(served):
 
     project.write("data/events/e1.yml", good.replace("测试活动", "改好了的活动"))
     _wait_for(base + "events/e1/", lambda s, b: s == 200 and "改好了的活动" in b)
-    status, body = _get(base)
+    _, body = _get(base)
     assert "数据有误" not in body
 
 
 def test_embed_error_is_shown_without_stopping(served):
     project, base, proc = served
     project.write("docs/story.md", "# 叙述\n\n[[event:nope]]\n")
-    status, body = _wait_for(base + "story/", lambda s, b: s == 200 and "预览：发现" in b)
+    _, body = _wait_for(base + "story/", lambda s, b: s == 200 and "预览：发现" in b)
     assert "docs/story.md:3:" in body
     assert proc.poll() is None

@@ -82,7 +82,7 @@ def extract(markdown: str, path: str, first_line: int, problems: Problems, start
         code = _protect_code(line)
         whole = line.strip()
 
-        def replace(match: re.Match[str]) -> str:
+        def replace(match: re.Match[str], code=code, whole=whole, number=number) -> str:
             if any(a <= match.start() < b for a, b in code):
                 return match.group(0)
             token = _TOKEN.format(start + len(embeds))

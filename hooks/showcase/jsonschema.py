@@ -13,7 +13,7 @@ from . import schema
 from .schema import Field, Kind
 
 _DATE_PATTERN = r"^\s*[0-9０-９]{4}([-/.－年][0-9０-９]{1,2}月?([-/.－][0-9０-９]{1,2}日?|[0-9０-９]{1,2}日)?)?年?\s*$"
-_SOURCE_PATTERN = r"^(%s)/[a-z0-9]+(-[a-z0-9]+)*$" % "|".join(k.folder for k in schema.RECORD_KINDS)
+_SOURCE_PATTERN = r"^({})/[a-z0-9]+(-[a-z0-9]+)*$".format("|".join(k.folder for k in schema.RECORD_KINDS))
 
 
 def field_schema(spec: Field) -> dict:

@@ -8,16 +8,15 @@ Unpublished records and ``private:`` values are dropped here, before anything el
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 from . import criteria as criteria_rules
 from . import schema, yamlsource
 from .narratives import read_citations
 from .problems import DataError, Problems
-from .searchwords import read_words
 from .records import (
     Application,
     Area,
@@ -37,6 +36,7 @@ from .records import (
     Unit,
     frozen_lines,
 )
+from .searchwords import read_words
 from .validate import ID_RE, Context, clean_fields
 from .vocab import RECIPIENT_TYPES
 

@@ -20,8 +20,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import embeds, markup, publish, vocab
-from .dossier import Dossier, build_dossier
 from .charts import figure_charts
+from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
 from .loader import Dataset, load_project
 from .outputcheck import check_site

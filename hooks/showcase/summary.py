@@ -9,8 +9,10 @@ from .loader import Dataset
 def summary_lines(data: Dataset) -> list[str]:
     """Chinese lines for editors: what was published, what is withheld or missing."""
     lines = [
-        f"已发布：企业家 {len(data.entrepreneurs)} 位，活动 {len(data.events)} 项，"
-        f"荣誉 {len(data.honors)} 项，数据 {len(data.figures)} 项。"
+        (
+            f"已发布：企业家 {len(data.entrepreneurs)} 位，活动 {len(data.events)} 项，"
+            f"荣誉 {len(data.honors)} 项，数据 {len(data.figures)} 项。"
+        )
     ]
     hidden = sum(len(ids) for ids in data.unpublished.values())
     if hidden:

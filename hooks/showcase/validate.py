@@ -51,7 +51,7 @@ def url_problem(url: str) -> str | None:
     if scheme:
         if scheme.group(1).lower() not in _URL_SCHEMES:
             return f"不允许“{scheme.group(1)}:”开头的链接"
-        if scheme.group(1).lower() in ("http", "https") and not re.match(r"^https?://[^/?#]+", url, re.I):
+        if scheme.group(1).lower() in ("http", "https") and not re.match(r"^https?://[^/?#]+", url, re.IGNORECASE):
             return "网址不完整，应写成 https://example.org/ 的形式"
         return None
     if url.startswith("//"):

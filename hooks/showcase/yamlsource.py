@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -37,7 +36,7 @@ class Scalar:
 
 @dataclass(frozen=True, slots=True)
 class Mapping:
-    items: tuple[tuple[str, int, "Value"], ...]  # key, key line, value
+    items: tuple[tuple[str, int, Value], ...]  # key, key line, value
     line: int
 
     def get(self, key: str) -> Value | None:
@@ -49,11 +48,11 @@ class Mapping:
 
 @dataclass(frozen=True, slots=True)
 class Sequence:
-    items: tuple["Value", ...]
+    items: tuple[Value, ...]
     line: int
 
 
-Value = Union[Scalar, Mapping, Sequence]
+Value = Scalar | Mapping | Sequence
 
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 _INVISIBLE_BREAKS = str.maketrans({"\u2028": " ", "\u2029": " ", "\u0085": " "})
@@ -84,8 +83,7 @@ def decode(raw: bytes, rel: str, problems: Problems) -> str | None:
             "选择“另存为”，编码选 UTF-8 后保存",
         )
         return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         problems.add(rel, _line_of(text, text.index("\x00")), "", "文件中含有空字符（\\0），它可能不是文本文件，请检查")
         return None
@@ -118,7 +116,7 @@ def _yaml_message(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
         mark = problem_mark or context_mark
     line = min(mark.line + 1, max(1, len(lines))) if mark is not None else 1
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if context.startswith("while scanning an alias") or context.startswith("while scanning an anchor") \
+    if context.startswith(("while scanning an alias", "while scanning an anchor")) \
             or "undefined alias" in problem or _STAR_VALUE.search(source):
         hint = "“*”和“&”在 YAML 中有特殊含义。报告中隐去的数字请写成带引号的 \"**\"；其他以 * 开头的文字也要加引号"
     elif "\t" in source[: len(source) - len(source.lstrip())] or "found character '\\t'" in str(exc):

@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from sitebuild import build_site
 
 REPO = Path(__file__).resolve().parents[2]

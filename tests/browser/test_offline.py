@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from showcase.offline import TOP_FOLDER, build_offline
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,10 +7,8 @@ result list the search worker produces from the built index.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-
 from sitebuild import build_site
 
 from .conftest import REPO, serve

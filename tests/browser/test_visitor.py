@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import urlsplit
 
 import pytest
@@ -107,7 +108,7 @@ def test_headings_in_order_and_one_h1(page, base_url, name):
                  .filter(h => h.offsetParent !== null).map(h => Number(h.tagName[1]))"""
     )
     assert levels and levels[0] == 1 and levels.count(1) == 1, levels
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"heading jumps from h{before} to h{after}: {levels}"
 
 
