@@ -86,7 +86,7 @@ def sanitize_narrative(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # every body is asked for twice (search text, then the page)
 def render_markdown(text: str | None) -> str:
     """Return sanitized HTML for a Markdown field ('' for None)."""
     if not text:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import embeds, markup, publish, vocab
+from . import embeds, markup, publish, qrcodes, vocab
 from .charts import figure_charts
 from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
@@ -74,6 +74,7 @@ class Showcase:
             raise error from None
         self.preview = preview  # mkdocs serve: report problems, keep serving
         self.relations: Relations = build_relations(self.data)
+        qrcodes.use_disk_cache(self.root / ".cache" / "qr-codes.json")
         teach_jieba(list(self.data.search_words))
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
         self.specs += review_pages(self.data)  # /dossier/ and /report/
@@ -291,6 +292,7 @@ class Showcase:
             self.abandon()
             lines = "\n".join(f.message() for f in findings)
             raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
+        qrcodes.save_disk_cache()
         for line in summary_lines(self.data):
             log.info(line)
         for line in self.embed_notes:

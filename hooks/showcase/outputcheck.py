@@ -12,6 +12,7 @@ External links are not fetched. Theme scripts and stylesheets are not scanned fo
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,8 +20,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".txt", ".csv", ".md", ".yml", ".yaml", ".svg", ".webmanifest"}
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[0-9Xx])(?![0-9A-Za-z])")
-_MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
 _TAG_RE = re.compile(r"<[A-Za-z][^<>]*>")  # real tags: text has its < escaped as &lt;
 _REF_RE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SRCSET_RE = re.compile(r"""\ssrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -68,52 +67,6 @@ def _mask(number: str) -> str:
     return plain[:3] + "*" * (len(plain) - 7) + plain[-4:]
 
 
-def scan_numbers(text: str, allowed: set[str]) -> list[tuple[str, str]]:
-    """Return (kind, masked number) for personal numbers in ``text``."""
-    found = []
-    for match in _ID_RE.finditer(text):
-        number = match.group(1)
-        if valid_id_number(number) and number not in allowed:
-            found.append(("id-number", _mask(number)))
-    for match in _MOBILE_RE.finditer(text):
-        number = digits_only(match.group(1))
-        if number not in allowed:
-            found.append(("mobile", _mask(number)))
-    return found
-
-
-class _Site:
-    def __init__(self, root: Path, base_path: str) -> None:
-        self.root = root
-        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-        self.anchors: dict[Path, set[str]] = {}
-
-    def target(self, page: Path, ref: str) -> tuple[Path | None, str]:
-        """The file a reference points to (None if outside the site), and its fragment."""
-        parts = urlsplit(ref)
-        path = unquote(parts.path)
-        if path.startswith("/"):
-            if not path.startswith(self.base_path) and path + "/" != self.base_path:
-                return None, parts.fragment
-            target = self.root / path[len(self.base_path):]
-        elif path:
-            target = page.parent / path
-        else:
-            target = page
-        if path.endswith("/") or target.is_dir():
-            target = target / "index.html"
-        return target, parts.fragment
-
-    def anchors_of(self, path: Path) -> set[str]:
-        if path not in self.anchors:
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                text = ""
-            self.anchors[path] = _anchors(text)
-        return self.anchors[path]
-
-
 def _tags(text: str) -> str:
     return "\n".join(_TAG_RE.findall(text))
 
@@ -132,6 +85,57 @@ def _refs(tags: str) -> Iterable[str]:
                 yield url
 
 
+_MOBILE = re.compile(r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}")  # literal first character: fast search
+_ID = re.compile(r"\d{17}[0-9Xx]")
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Same as the look-arounds (?<![0-9A-Za-z]) … (?![0-9A-Za-z])."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def scan_numbers(text: str, allowed: set[str]) -> list[tuple[str, str]]:
+    found = []
+    for match in _ID.finditer(text):
+        if _bounded(text, match.start(), match.end()):
+            number = match.group(0)
+            if valid_id_number(number) and number not in allowed:
+                found.append(("id-number", _mask(number)))
+    for match in _MOBILE.finditer(text):
+        if _bounded(text, match.start(), match.end()):
+            number = digits_only(match.group(0))
+            if number not in allowed:
+                found.append(("mobile", _mask(number)))
+    return found
+
+
+class _Lines:  # each distinct line of output is scanned once
+    """Scan each distinct line once; remember the lines that hold numbers."""
+
+    def __init__(self, allowed: set[str]) -> None:
+        self.allowed = allowed
+        self.seen: set[str] = set()
+        self.bad: dict[str, list[tuple[str, str]]] = {}
+
+    def scan(self, text: str) -> list[tuple[str, str]]:
+        novel, found = [], []
+        for line in text.split("\n"):
+            if line in self.seen:
+                found.extend(self.bad.get(line, ()))
+            else:
+                self.seen.add(line)
+                novel.append(line)
+        if novel and scan_numbers("\n".join(novel), self.allowed):  # rare: find the lines
+            for line in novel:
+                hits = scan_numbers(line, self.allowed)
+                if hits:
+                    self.bad[line] = hits
+                    found.extend(hits)
+        return found
+
+
 def check_site(
     site_dir: Path,
     *,
@@ -139,42 +143,87 @@ def check_site(
     base_path: str = "/",
     sources: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """Scan every output file once; return all findings, sorted."""
+    """Scan every output file once; return all findings, sorted.
+
+    References are resolved as strings against the set of output files (MkDocs writes no
+    symlinks), memoised per folder and reference, since the navigation repeats on every page.
+    """
     root = site_dir.resolve()
     allowed = {digits_only(n) for n in allowed_numbers if n}
     sources = sources or {}
-    site = _Site(root, base_path)
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    paths = sorted(p for p in root.rglob("*") if p.is_file())
+    files = {p.relative_to(root).as_posix() for p in paths}
+    dirs = {""}
+    for f in files:
+        d = posixpath.dirname(f)
+        while d not in dirs:
+            dirs.add(d)
+            d = posixpath.dirname(d)
+    anchors: dict[str, set[str]] = {}
+
+    def anchors_of(rel: str) -> set[str]:
+        if rel not in anchors:
+            anchors[rel] = _anchors((root / rel).read_text(encoding="utf-8", errors="replace"))
+        return anchors[rel]
+
+    memo: dict[tuple[str, str], tuple[str | None, str, bool]] = {}
+
+    def resolve(page_dir: str, ref: str) -> tuple[str | None, str, bool]:
+        """(target file relative to root or None for the page itself, fragment, outside the site)."""
+        key = (page_dir, ref)
+        if key not in memo:
+            parts = urlsplit(ref)
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not path.startswith(base) and path + "/" != base:
+                    memo[key] = (None, parts.fragment, True)
+                    return memo[key]
+                joined = path[len(base):]
+            elif path:
+                joined = posixpath.join(page_dir, path)
+            else:
+                memo[key] = (None, parts.fragment, False)
+                return memo[key]
+            target = posixpath.normpath(joined) if joined else "."
+            target = "" if target == "." else target
+            if target == ".." or target.startswith("../"):
+                memo[key] = ("..", parts.fragment, False)
+            else:
+                if path.endswith("/") or target in dirs:
+                    target = posixpath.join(target, "index.html") if target else "index.html"
+                memo[key] = (target, parts.fragment, False)
+        return memo[key]
+
+    lines = _Lines(allowed)
     findings: list[Finding] = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in paths:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES:
             continue
         rel = path.relative_to(root).as_posix()
         source = sources.get(rel, "")
         text = path.read_text(encoding="utf-8", errors="replace")
-        for kind, number in scan_numbers(text, allowed):
+        for kind, number in lines.scan(text):
             findings.append(Finding(rel, kind, number, source))
         if suffix not in (".html", ".htm"):
             continue
         tags = _tags(text)
-        site.anchors[path] = {a or b for a, b in _ANCHOR_RE.findall(tags)}
+        anchors[rel] = {a or b for a, b in _ANCHOR_RE.findall(tags)}
+        page_dir = posixpath.dirname(rel)
         for ref in _refs(tags):
             ref = ref.strip()
-            lowered = ref.lower()
-            if lowered.startswith(("javascript:", "data:text", "vbscript:")):
+            if ref.lower().startswith(("javascript:", "data:text", "vbscript:")):
                 findings.append(Finding(rel, "unsafe-link", ref[:60], source))
                 continue
             if not ref or ref.startswith("//") or _SCHEME_RE.match(ref):
                 continue
-            target, fragment = site.target(path, ref)
-            if target is None:
+            target, fragment, outside = resolve(page_dir, ref)
+            if outside:
                 continue
-            try:
-                target = target.resolve()
-            except OSError:
-                target = None
-            if target is None or not target.is_relative_to(root) or not target.is_file():
+            target = rel if target is None else target
+            if target not in files:
                 findings.append(Finding(rel, "link", ref, source))
-            elif fragment and target.suffix == ".html" and unquote(fragment) not in site.anchors_of(target):
+            elif fragment and target.endswith(".html") and unquote(fragment) not in anchors_of(target):
                 findings.append(Finding(rel, "anchor", ref, source))
     return sorted(set(findings))

@@ -8,8 +8,11 @@ browser-side library, no outside host. Templates own the markup (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import segno
 
@@ -43,8 +46,60 @@ def _runs_path(matrix, border: int) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=8192)
+class _DiskCache:
+    """Codes drawn by earlier builds, in one JSON file: every page has one, and drawing
+    thousands of them again on each build was a visible share of build time."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.codes: dict[str, dict] = {}
+        self.dirty = False
+
+    def open(self, path: Path) -> None:
+        if self.path == path:
+            return
+        self.path, self.codes, self.dirty = path, {}, False
+        try:
+            self.codes = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.codes = {}
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".part")
+        partial.write_text(json.dumps(self.codes, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, self.path)
+        self.dirty = False
+
+
+_disk = _DiskCache()
+
+
+def use_disk_cache(path: Path) -> None:
+    """Keep codes between builds in ``path`` (call :func:`save_disk_cache` after the build)."""
+    _disk.open(path)
+
+
+def save_disk_cache() -> None:
+    _disk.save()
+
+
 def qr_code(text: str) -> QRCode:
+    """The QR code of ``text``, from the disk cache when an earlier build drew it."""
+    stored = _disk.codes.get(text)
+    if stored is not None:
+        return QRCode(**stored)
+    code = _draw(text)
+    if _disk.path is not None:
+        _disk.codes[text] = asdict(code)
+        _disk.dirty = True
+    return code
+
+
+@lru_cache(maxsize=16384)
+def _draw(text: str) -> QRCode:
     """The QR code of ``text`` (error correction M: still reads when a corner is smudged)."""
     code = segno.make(text, error="m", micro=False, boost_error=False)
     matrix = code.matrix
