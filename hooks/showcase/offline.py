@@ -2,7 +2,7 @@
 
 It is built from ``mkdocs-offline.yml`` (which inherits ``mkdocs.yml``): directory URLs off,
 Material's offline plugin on, and its iframe-worker shim served from our own assets
-instead of unpkg.com, so search works without any server or outside host.
+instead of a foreign CDN, so search works without any server or outside host.
 """
 
 from __future__ import annotations
