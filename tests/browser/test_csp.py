@@ -17,24 +17,9 @@ from deploykit import RealNginx, Watch, csp_for, load_csp, serve_like_nginx
 from projectkit import Project
 from sitebuild import build_site
 
-PAGES = {
-    "home": "",
-    "entrepreneurs": "entrepreneurs/",
-    "entrepreneur": "entrepreneurs/wang-shiming/",
-    "events": "events/",
-    "event": "events/2022-xinhuo-peixun/",
-    "category": "categories/jiaoyu-peixun/",
-    "honors": "honors/",
-    "honor": "honors/2021-quanguo-tuopin-gongjian-xianjin-jiti/",
-    "figures": "figures/",
-    "area": "areas/zhengzhi-jianhui/",
-    "outlook": "outlook/",
-    "tags": "tags/",
-    "tag": "tags/%E8%96%AA%E7%81%AB%E5%B7%A5%E7%A8%8B/",  # 薪火工程
-    "dossier": "dossier/",
-    "report": "report/",
-    "404": "no-such-page/",
-}
+from .example_pages import EXAMPLE_PAGES
+
+PAGES = {**EXAMPLE_PAGES, "404": "no-such-page/"}  # a real 404 response
 
 @pytest.fixture(scope="module")
 def csp_value(example_site):
