@@ -1,9 +1,11 @@
 """How long after saving a data file does `mkdocs serve` serve the changed page? (issue 7)
 
     .venv/bin/python benchmarks/preview.py                 # the example site and a 1,000-record site
-    .venv/bin/python benchmarks/preview.py --records 1000 --reps 3 --no-example
+    .venv/bin/python benchmarks/preview.py --records 1000 --reps 3 --no-example --modes dirty
 
-For each site (copies in a temporary folder: the project's data/ and docs/ are never touched):
+For each site and each command (``mkdocs serve``, which rebuilds everything on every save, and
+``mkdocs serve --dirty``, which re-renders only the pages the change touches; see
+hooks/showcase/rebuild.py) (copies in a temporary folder: the project's data/ and docs/ are never touched):
 start ``mkdocs serve`` on 127.0.0.1 (a free port, livereload on, as editors run it), wait for the
 first build, then repeatedly change one event's title in its YAML file and poll the event's page
 over HTTP until the new title is served. Reports seconds from saving the file to the changed page
@@ -84,9 +86,10 @@ def set_title(path: Path, original: str, marker: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def measure(site: Path, label: str, reps: int, log_dir: Path) -> dict:
+def measure(site: Path, label: str, reps: int, log_dir: Path, dirty: bool = False) -> dict:
     port = free_port()
-    log_path = log_dir / f"serve-{label}.log"
+    mode = "dirty" if dirty else "full"
+    log_path = log_dir / f"serve-{label}-{mode}.log"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     event_file, event_id = pick_event(site)
@@ -96,7 +99,7 @@ def measure(site: Path, label: str, reps: int, log_dir: Path) -> dict:
     with open(log_path, "w", encoding="utf-8") as log:
         started = time.perf_counter()
         server = subprocess.Popen(
-            [mkdocs, "serve", "-f", str(site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            [mkdocs, "serve", "-f", str(site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )
         try:
@@ -106,7 +109,7 @@ def measure(site: Path, label: str, reps: int, log_dir: Path) -> dict:
                     raise SystemExit(f"mkdocs serve did not start; see {log_path}")
                 time.sleep(0.2)
             first = time.perf_counter() - started
-            print(f"  {label}: serving after {first:.1f} s; changing data/events/{event_id}.yml", flush=True)
+            print(f"  {label}, mkdocs serve{' --dirty' if dirty else ''}: serving after {first:.1f} s; changing data/events/{event_id}.yml", flush=True)
             time.sleep(1.5)  # let the watcher settle
             for rep in range(reps):
                 marker = f"{label}{rep}{int(time.time()) % 100000}"
@@ -134,6 +137,7 @@ def measure(site: Path, label: str, reps: int, log_dir: Path) -> dict:
     built = [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds", log_path.read_text(encoding="utf-8"))]
     return {
         "site": label,
+        "mode": mode,
         "first_build_and_start_s": round(first, 2),
         "reload_s": {"runs": [round(r, 2) for r in runs], "median": round(statistics.median(runs), 2)},
         "serve_rebuild_s": built[1:],  # MkDocs' own build times of the rebuilds
@@ -146,28 +150,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-example", action="store_true", help="skip the example site")
+    parser.add_argument("--modes", nargs="*", choices=["full", "dirty"], default=["full", "dirty"],
+                        help="mkdocs serve (every save rebuilds everything) and/or mkdocs serve --dirty")
     parser.add_argument("--out", default=str(HERE / "results"))
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="showcase-preview-"))
     results = []
     try:
-        if not args.no_example:
-            results.append(measure(example_site(work), "example", args.reps, work))
+        sites = [] if args.no_example else [(example_site(work), "example")]
         for n in args.records:
             site = work / f"site-{n}"
             generate(n, site, args.seed)
-            results.append(measure(site, f"{n}", args.reps, work))
+            sites.append((site, f"{n}"))
+        for site, label in sites:
+            for mode in args.modes:
+                results.append(measure(site, label, args.reps, work, dirty=mode == "dirty"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()
-    print("| site | first build + start, s | reload after saving a data file, s (median; runs) | serve's rebuild times, s |")
-    print("|---|---:|---:|---|")
+    print("| site | command | first build + start, s | reload after saving a data file, s (median; runs) | serve's rebuild times, s |")
+    print("|---|---|---:|---:|---|")
     for r in results:
         runs = ", ".join(f"{x:.2f}" for x in r["reload_s"]["runs"])
         rebuilds = ", ".join(f"{x:.2f}" for x in r["serve_rebuild_s"])
         name = "example (data/)" if r["site"] == "example" else f"{int(r['site']):,} records"
-        print(f"| {name} | {r['first_build_and_start_s']:.1f} | **{r['reload_s']['median']:.2f}** ({runs}) | {rebuilds} |")
+        command = "`mkdocs serve --dirty`" if r["mode"] == "dirty" else "`mkdocs serve`"
+        print(f"| {name} | {command} | {r['first_build_and_start_s']:.1f} | **{r['reload_s']['median']:.2f}** ({runs}) | {rebuilds} |")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "preview.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

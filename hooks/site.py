@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from showcase.mkdocs_glue import Showcase, watch_data
 from showcase.preview import ProblemPreview
+from showcase.rebuild import quiet_dirty_warning
 
 _showcase: Showcase | None = None
 _command: str | None = None  # "build", "serve" or "gh-deploy"; None when build() is called directly
@@ -14,6 +15,8 @@ _dirty = False
 def on_startup(command, dirty, **kwargs):
     global _command, _dirty
     _command, _dirty = command, dirty
+    if dirty:
+        quiet_dirty_warning()  # our dirty builds re-render every page a change touches
 
 
 def on_config(config, **kwargs):
@@ -25,11 +28,12 @@ def on_config(config, **kwargs):
     watch_data(config)
     try:
         # serve builds into its own temporary folder; --dirty updates the output in place
-        _showcase = Showcase(config, atomic=not serving and not _dirty, preview=serving)
+        _showcase = Showcase(config, atomic=not serving and not _dirty, preview=serving, incremental=_dirty)
     except PluginError as error:
         if not serving or not getattr(error, "problems", None):
             raise
-        _showcase = ProblemPreview(error.problems)  # keep serving; show the problems instead
+        # keep serving; show the problems instead (on every address: old pages are removed)
+        _showcase = ProblemPreview(error.problems, site_dir=config.site_dir if _dirty else None)
     if config.nav is None:
         config.nav = _showcase.default_nav()
     return config
@@ -67,7 +71,7 @@ def on_post_build(config, **kwargs):
 
 def on_build_error(error, **kwargs):
     if _showcase is not None:
-        _showcase.abandon()
+        _showcase.failed()
 
 
 def on_shutdown(**kwargs):

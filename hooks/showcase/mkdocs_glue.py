@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,10 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import embeds, markup, publish, qrcodes, vocab
+from . import embeds, markup, publish, qrcodes, rebuild, vocab
 from .charts import figure_charts
 from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
+from .incremental import Fingerprints
 from .loader import Dataset, load_project
 from .outputcheck import check_site
 from .pages import PageSpec, area_src, category_src, image_sources, plan_pages, tag_src
@@ -63,7 +65,10 @@ def watch_data(config: MkDocsConfig) -> None:
 class Showcase:
     """Everything one build knows about the data, and the template API built on it."""
 
-    def __init__(self, config: MkDocsConfig, *, atomic: bool = True, preview: bool = False) -> None:
+    def __init__(
+        self, config: MkDocsConfig, *, atomic: bool = True, preview: bool = False, incremental: bool = False
+    ) -> None:
+        self.started = time.time()
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
         try:
@@ -101,6 +106,8 @@ class Showcase:
         self.warnings = _WarningCounter()
         if config.strict:
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        # --dirty: render only the pages this change touches (see rebuild.py)
+        self.incremental = rebuild.IncrementalBuild(config) if incremental and not atomic else None
 
     # -- MkDocs events --------------------------------------------------------------
     def default_nav(self) -> list:
@@ -136,7 +143,7 @@ class Showcase:
                 )
             listed = spec.record is None and spec.term is None and spec.tag is None and spec.kind != "tags-index"
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            file = rebuild.PageFile.generated(config, spec.src_uri, content="", inclusion=inclusion)
             # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
             file.edit_uri = self.edit_uri(spec)
             files.append(file)
@@ -160,7 +167,24 @@ class Showcase:
                 self.sources[file.dest_uri] = spec.edit_path or "data/"
             else:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
+        if self.incremental is not None:
+            self.plan_incremental(files, config)
         return files
+
+    def plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
+        """--dirty: keep the output of every page whose inputs did not change."""
+        generated = {spec.src_uri for spec in self.specs if spec.generated}
+        prints = Fingerprints(
+            self.data,
+            self.relations,
+            global_parts=rebuild.config_parts(config),
+            narrative_parts=rebuild.narrative_parts(files, generated),
+            images={src: ",".join(v.name for v in picture.variants) for src, picture in self.pictures.items()},
+        )
+        fingerprints = {
+            file.src_uri: prints.page(self.by_src.get(file.src_uri)) for file in files.documentation_pages()
+        }
+        self.incremental.plan(files, fingerprints, rebuild.nav_sources(config.nav))
 
     def edit_uri(self, spec: PageSpec) -> str | None:
         if not spec.edit_path:
@@ -269,6 +293,8 @@ class Showcase:
         return markup.render_markdown(text)
 
     def page_context(self, context: dict, page: Page) -> dict:
+        if self.incremental is not None:
+            self.incremental.capture(page.file.src_uri)
         spec = self.by_src.get(page.file.src_uri)
         self.template_context(context)
         context["spec"] = spec
@@ -279,12 +305,21 @@ class Showcase:
         """Check the finished output, then publish it by swapping it into place."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.write_redirects(config)
+        if self.incremental is not None:
+            self.incremental.finish()
         findings = check_site(
             Path(config.site_dir),
             allowed_numbers=self.public_numbers(),
             base_path=urlsplit(config.site_url or "/").path,
             sources=self.sources,
+            changed_since=self.started if self.incremental is not None else None,
         )
+        if self.incremental is not None:
+            if findings or self.preview_problems:
+                rebuild.forget(config.site_dir)  # the next build renders everything again
+            else:
+                self.incremental.commit()
+            log.info(self.incremental.summary())
         if findings and self.preview:
             for finding in findings:
                 log.error(finding.message())
@@ -327,6 +362,12 @@ class Showcase:
         html = {f.src_uri: f.page.content for f in pages if f.page is not None and f.page.content}
         urls = {f.src_uri: f.url for f in pages}
         return compose_report(self.data, html, urls, report_url)
+
+    def failed(self) -> None:
+        """The build stopped with an error: drop it, and with --dirty render everything next time."""
+        self.abandon()
+        if self.incremental is not None:
+            rebuild.forget(self.incremental.site_dir)
 
     def abandon(self) -> None:
         """Drop an unfinished build; the previous output stays as it was."""

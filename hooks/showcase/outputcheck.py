@@ -142,8 +142,12 @@ def check_site(
     allowed_numbers: Iterable[str] = (),
     base_path: str = "/",
     sources: Mapping[str, str] | None = None,
+    changed_since: float | None = None,
 ) -> list[Finding]:
     """Scan every output file once; return all findings, sorted.
+
+    ``changed_since`` (a time stamp): scan only files written since then, as after an
+    incremental rebuild; references still resolve against every file.
 
     References are resolved as strings against the set of output files (MkDocs writes no
     symlinks), memoised per folder and reference, since the navigation repeats on every page.
@@ -200,6 +204,8 @@ def check_site(
     for path in paths:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES:
+            continue
+        if changed_since is not None and path.stat().st_mtime < changed_since:
             continue
         rel = path.relative_to(root).as_posix()
         source = sources.get(rel, "")

@@ -14,6 +14,9 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
+
+from . import rebuild
 
 from .problems import Problems
 
@@ -25,7 +28,12 @@ PROBLEMS_TEMPLATE = "showcase/problems.html"
 class ProblemPreview:
     """Stands in for :class:`showcase.mkdocs_glue.Showcase` when the data cannot be loaded."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, site_dir: str | None = None) -> None:
+        """``site_dir``: with --dirty, the output of earlier builds is removed, so every address
+        shows the problems, and the next good build renders every page."""
+        if site_dir is not None:
+            rebuild.forget(site_dir)
+            clean_directory(site_dir)
         self.lines = [str(p) for p in problems.sorted()]
         for line in self.lines:
             log.error(line)
@@ -63,4 +71,7 @@ class ProblemPreview:
         pass
 
     def abandon(self) -> None:
+        pass
+
+    def failed(self) -> None:
         pass
