@@ -13,7 +13,10 @@ each a fresh subprocess, alternating (ours, control, check; then control, ours, 
 after one untimed warm-up of each (fills the photo cache and the OS file cache). Also:
   (d) peak memory (maximum resident set size, from /usr/bin/time -v, else getrusage),
   (e) search index size raw and gzip (level 6, as web servers send it) and the HTML size of
-      record pages.
+      record pages;
+  (f) with --zensical: Zensical building a copy of the control (stretch goal of issue 7), from
+      a clean cache and again with its cache (nothing changed), in the same alternation.
+      Install it for the benchmark only: benchmarks/install-zensical.sh.
 Prints a table, the ratios ours / control and the growth exponent of time against N
 (log-log slope between the largest two N); writes benchmarks/results/latest.json and
 latest.md, and with --update-doc the results section of BENCHMARKS.md.
@@ -141,7 +144,13 @@ def page_sizes(site_out: Path) -> dict:
     }
 
 
-def measure(n: int, work: Path, reps: int, seed: int) -> dict:
+def zensical_copy(ctrl: Path, target: Path) -> None:
+    """The control's pages and configuration, in a folder of their own (Zensical keeps a cache)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(ctrl, target, ignore=shutil.ignore_patterns("site", ".cache"))
+
+
+def measure(n: int, work: Path, reps: int, seed: int, zensical: str | None = None) -> dict:
     site, ctrl = work / f"site-{n}", work / f"control-{n}"
     t0 = time.perf_counter()
     plan = generate(n, site, seed)
@@ -154,6 +163,13 @@ def measure(n: int, work: Path, reps: int, seed: int) -> dict:
         "control": (lambda: fresh_output(ctrl), build_cmd(ctrl)),
         "check": (lambda: None, [SHOWCASE, "check", "--root", str(site)]),
     }
+    if zensical:
+        zdir = work / f"zensical-{n}"
+        zensical_copy(ctrl, zdir)
+        zcmd = [zensical, "build", "-f", str(zdir / "mkdocs.yml")]
+        # "-c" clears Zensical's cache: a build from nothing; then the same build with its cache
+        steps["zensical"] = (lambda: fresh_output(zdir), [*zcmd[:2], "-c", *zcmd[2:]])
+        steps["zensical_cached"] = (lambda: None, zcmd)
     warm = {}
     for name, (prepare, cmd) in steps.items():  # untimed warm-up: photo cache, OS caches, .pyc
         prepare()
@@ -165,6 +181,8 @@ def measure(n: int, work: Path, reps: int, seed: int) -> dict:
     load_before = os.getloadavg()[0]
     for rep in range(reps):
         order = ["ours", "control", "check"] if rep % 2 == 0 else ["control", "ours", "check"]
+        if zensical:  # the cached build right after the clean one (its cache is then complete)
+            order = order[:1] + ["zensical", "zensical_cached"] + order[1:] if rep % 2 == 0 else [*order, "zensical", "zensical_cached"]
         for name in order:
             prepare, cmd = steps[name]
             prepare()
@@ -184,6 +202,11 @@ def measure(n: int, work: Path, reps: int, seed: int) -> dict:
     result["sizes_ours"] = page_sizes(site / "site")
     result["sizes_control"] = page_sizes(ctrl / "site")
     result["ratio"] = {t: round(result["ours"][t]["median"] / result["control"][t]["median"], 3) for t in ("wall", "cpu")}
+    if zensical:
+        result["sizes_zensical"] = page_sizes(work / f"zensical-{n}" / "site")
+        result["ratio_zensical"] = {
+            t: round(result["ours"][t]["median"] / result["zensical"][t]["median"], 3) for t in ("wall", "cpu")
+        }
     gz = result["sizes_ours"]["index_gzip"]
     result["index_gzip_per_record"] = round(gz / n)
     return result
@@ -236,6 +259,11 @@ def evaluate(results: list[dict]) -> dict:
     if 10000 in by_n:
         rss = by_n[10000]["ours"]["peak_rss_mb"]
         target("peak memory at 10,000, MB", rss, MAX_RSS_10K_MB, rss is not None and rss <= MAX_RSS_10K_MB)
+    if 1000 in by_n and "zensical" in by_n[1000]:
+        ours, z = by_n[1000]["ours"]["wall"]["median"], by_n[1000]["zensical"]["wall"]["median"]
+        target("stretch: ours at 1,000 ≤ Zensical building the control from a clean cache, wall s",
+               round(ours, 2), round(z, 2), ours <= z,
+               f"Zensical with its cache, nothing changed: {by_n[1000]['zensical_cached']['wall']['median']} s")
     for n in ns:
         per = by_n[n]["index_gzip_per_record"]
         target(f"search index gzip per record at {n:,}, bytes", per, MAX_INDEX_GZ_PER_RECORD,
@@ -328,6 +356,17 @@ def markdown_report(data: dict) -> str:
     lines.append("Warm-up (first) runs, wall, photos processed on ours: " + "; ".join(
         f"N = {r['records']:,}: ours {r['warmup']['ours']:.2f} s, control {r['warmup']['control']:.2f} s"
         for r in results) + ".")
+    zensical = [r for r in results if "zensical" in r]
+    if zensical:
+        lines.append("")
+        lines.append(
+            f"Zensical {meta.get('zensical', '?')} building a copy of the control (same pages, navigation and theme "
+            "settings; its own theme and search), in the same alternation: " + "; ".join(
+                f"N = {r['records']:,}: from a clean cache {cell(r, 'zensical').replace('<br>', ', ')}; "
+                f"with its cache and nothing changed {cell(r, 'zensical_cached').replace('<br>', ', ')}; "
+                f"ours / Zensical clean **{r['ratio_zensical']['wall']:.2f}** wall, {r['ratio_zensical']['cpu']:.2f} CPU; "
+                f"{r['sizes_zensical']['html_pages']:,} pages, median record page {kb(r['sizes_zensical']['record_page_median'])}"
+                for r in zensical) + ".")
     g = ev["growth"]
     if g:
         lines.append("")
@@ -365,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", help="folder for the generated sites (default: a temporary folder, removed)")
     parser.add_argument("--out", default=str(RESULTS), help="results folder (default benchmarks/results)")
     parser.add_argument("--update-doc", action="store_true", help="also write the results into BENCHMARKS.md")
+    parser.add_argument("--zensical", nargs="?", const=str(HERE / ".zensical-venv" / "bin" / "zensical"),
+                        help="also time Zensical building the control (default: the one benchmarks/install-zensical.sh installs)")
     args = parser.parse_args(argv)
 
     sizes = sorted(set(args.records + ([10000] if args.full else [])))
@@ -372,7 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        results = [measure(n, work, args.reps, args.seed) for n in sizes]
+        if args.zensical and not os.access(args.zensical, os.X_OK):
+            raise SystemExit(f"Zensical not found at {args.zensical}: run benchmarks/install-zensical.sh")
+        results = [measure(n, work, args.reps, args.seed, args.zensical) for n in sizes]
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -387,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
         },
         "results": results,
     }
+    if args.zensical:
+        version = subprocess.run([args.zensical, "--version"], check=False, capture_output=True, text=True)
+        data["meta"]["zensical"] = version.stdout.strip().split()[-1] if version.stdout.strip() else "?"
     data["evaluation"] = evaluate(results)
     report = markdown_report(data)
     print("\n" + report)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
-from showcase.mkdocs_glue import Showcase, watch_data
+from showcase.mkdocs_glue import Showcase, template_cache, watch_data
 from showcase.preview import ProblemPreview
 from showcase.rebuild import quiet_dirty_warning
 
@@ -57,7 +57,7 @@ def on_page_context(context, page, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     _showcase.check_embeds()
-    return env
+    return template_cache(env)
 
 
 def on_template_context(context, template_name, config, **kwargs):

@@ -142,7 +142,17 @@ CHANGES = {
     "new hand-written page (navigation changes)": lambda p: p.write("docs/about.md", "# 关于\n\n简介。\n"),
     "search dictionary": lambda p: p.write("data/search-words.txt", "薪火工程\n"),
     "tag removed from its only record": lambda p: edit(p, "data/events/e9.yml", "tags: [新标签]", "tags: []"),
+    "record renamed (its old address redirects)": lambda p: _rename(p, "e5", "e5-new"),
+    "redirected record's title": lambda p: edit(p, "data/events/e5-new.yml", "其他活动5", "改名的活动"),
+    "former address dropped": lambda p: edit(p, "data/events/e5-new.yml", "former_ids: [e5]\n", ""),
 }
+
+
+def _rename(project, old: str, new: str) -> None:
+    source = project.root / f"data/events/{old}.yml"
+    text = source.read_text(encoding="utf-8")
+    source.unlink()
+    project.write(f"data/events/{new}.yml", text + f"former_ids: [{old}]\n")
 
 
 def _other_png() -> bytes:
@@ -296,3 +306,15 @@ def test_plain_build_is_unaffected(rich, tmp_path):
     after = mtimes(out)
     assert set(before) == set(after)
     assert all(after[k] != before[k] for k in after)
+
+
+def test_the_output_check_sees_what_an_incremental_rebuild_wrote(session, rich, caplog):
+    edit(rich, "data/events/e2.yml", "title:", "summary: 联系人电话 13812345678\ntitle:")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"):
+        session.build()
+    found = [r.getMessage() for r in caplog.records if "疑似手机号" in r.getMessage()]
+    assert any(m.startswith("events/e2/index.html") for m in found), found
+    assert any(m.startswith("search/search_index.json") for m in found), found
+    assert all("13812345678" not in m for m in found), "the number is masked in messages"
+    # a build with problems is not a base for the next incremental one
+    assert os.path.realpath(session.out) not in rebuild._STATES

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from datakit import EVENT
+from datakit import EVENT, PERSON
 
 
 def _free_port() -> int:
@@ -41,13 +41,15 @@ def _wait_for(url: str, predicate, timeout: float = 60) -> tuple[int, str]:
     raise AssertionError(f"timed out waiting for {url}: last status {status}")
 
 
-@pytest.fixture
-def served(project):
+@pytest.fixture(params=[False, True], ids=["serve", "serve-dirty"])
+def served(project, request):
+    """``mkdocs serve``, and ``mkdocs serve --dirty`` (incremental rebuilds, see rebuild.py)."""
     project.write("data/events/e1.yml", EVENT)
     port = _free_port()
     log = open(project.root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
+    dirty = ["--dirty"] if request.param else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project.root / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project.root / "mkdocs.yml"), *dirty],
         cwd=project.root, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     base = f"http://127.0.0.1:{port}/"
@@ -87,4 +89,19 @@ def test_embed_error_is_shown_without_stopping(served):
     project.write("docs/story.md", "# 叙述\n\n[[event:nope]]\n")
     _, body = _wait_for(base + "story/", lambda s, b: s == 200 and "预览：发现" in b)
     assert "docs/story.md:3:" in body
+    assert proc.poll() is None
+
+
+def test_saving_a_record_updates_every_page_that_shows_it(served):
+    project, base, proc = served
+    project.write("data/entrepreneurs/zhang-san.yml", PERSON)
+    project.write("data/events/e1.yml", EVENT + "entrepreneurs: [zhang-san]\n")
+    _wait_for(base + "entrepreneurs/zhang-san/", lambda s, b: s == 200 and "测试活动" in b)
+    project.write("data/events/e1.yml", EVENT.replace("测试活动", "改名后的活动") + "entrepreneurs: [zhang-san]\n")
+    _wait_for(base + "events/e1/", lambda s, b: s == 200 and "改名后的活动" in b)
+    for url in ("entrepreneurs/zhang-san/", "events/", ""):
+        status, body = _get(base + url)
+        assert status == 200 and "改名后的活动" in body and "测试活动" not in body, url
+    log = (project.root / "serve.log").read_text(encoding="utf-8")
+    assert "Traceback" not in log
     assert proc.poll() is None

@@ -171,7 +171,7 @@ def _cmd_new(args) -> int:
         print(f"必须填写：{'、'.join(created.placeholders)}（文件中标有【待填写】）。")
     if created.unpublished:
         print("这条记录暂不发布（published: false），填写完成后按文件中的说明删除这一行。")
-    print("改完后运行 showcase check 检查，或运行 mkdocs serve 预览。")
+    print("改完后运行 showcase check 检查，或运行 mkdocs serve --dirty 预览。")
     return 0
 
 

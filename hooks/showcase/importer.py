@@ -879,7 +879,7 @@ def format_result(result: ImportResult, root: Path, dry_run: bool = False) -> tu
         out.append("提示：")
         out.extend(f"  {n}" for n in result.notes)
     if not dry_run:
-        out.append("下一步：运行 mkdocs serve 预览网站，或运行 showcase check 检查全部数据。")
+        out.append("下一步：运行 mkdocs serve --dirty 预览网站，或运行 showcase check 检查全部数据。")
     return out, []
 
 

@@ -1,4 +1,4 @@
-"""The only module that knows MkDocs: it turns the data layer into generated pages.
+"""The module that turns the data layer into generated pages (with rebuild.py and preview.py, the only ones that import MkDocs).
 
 ``hooks/site.py`` forwards each MkDocs event here. State lives in one
 :class:`Showcase` object made anew in ``on_config``, so ``mkdocs serve`` rebuilds start clean.
@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -60,6 +62,31 @@ def watch_data(config: MkDocsConfig) -> None:
     watched = {os.path.abspath(p) for p in config.watch}
     if folder not in watched and os.path.isdir(folder):
         config.watch.append(folder)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept between the builds of one process (``mkdocs serve``): MkDocs
+    makes a new Jinja environment for every build. Jinja checks each template's source
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def template_cache(env: jinja2.Environment) -> jinja2.Environment:
+    env.bytecode_cache = _COMPILED
+    return env
 
 
 class Showcase:
@@ -225,7 +252,7 @@ class Showcase:
         if not found:
             return html
         if self.env is None:
-            self.env = config.theme.get_env()
+            self.env = template_cache(config.theme.get_env())
         template = self.env.get_template("partials/showcase/embed.html")
         context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config, "showcase": self}
         for embed in found:
@@ -278,7 +305,7 @@ class Showcase:
             return self.render_embeds(markup.sanitize_narrative(html), page, config)
         record = spec.record
         if self.env is None:
-            self.env = config.theme.get_env()
+            self.env = template_cache(config.theme.get_env())
         person = self.person(getattr(getattr(record, "recipient", None), "entrepreneur", None))
         return self.env.get_template("partials/showcase/search-text.html").render(
             record=record,
@@ -304,15 +331,21 @@ class Showcase:
     def post_build(self, config: MkDocsConfig) -> None:
         """Check the finished output, then publish it by swapping it into place."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        self.write_redirects(config)
         if self.incremental is not None:
+            self.incremental.before_redirects()
+        written = self.write_redirects(config)
+        if self.incremental is not None:
+            self.incremental.redirects = written
             self.incremental.finish()
+        # after an incremental rebuild, only what it wrote is new (the rest was checked before)
+        partial = self.incremental is not None and self.incremental.previous is not None
         findings = check_site(
             Path(config.site_dir),
             allowed_numbers=self.public_numbers(),
             base_path=urlsplit(config.site_url or "/").path,
             sources=self.sources,
-            changed_since=self.started if self.incremental is not None else None,
+            changed_since=self.started if partial else None,
+            extra_text=self.incremental.new_index_text() if partial else None,
         )
         if self.incremental is not None:
             if findings or self.preview_problems:

@@ -143,11 +143,14 @@ def check_site(
     base_path: str = "/",
     sources: Mapping[str, str] | None = None,
     changed_since: float | None = None,
+    extra_text: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """Scan every output file once; return all findings, sorted.
 
     ``changed_since`` (a time stamp): scan only files written since then, as after an
-    incremental rebuild; references still resolve against every file.
+    incremental rebuild; references still resolve against every file. ``extra_text``:
+    output path → the part of that file to scan instead of the whole file (the new entries
+    of a search index that an incremental rebuild rewrote).
 
     References are resolved as strings against the set of output files (MkDocs writes no
     symlinks), memoised per folder and reference, since the navigation repeats on every page.
@@ -209,7 +212,10 @@ def check_site(
             continue
         rel = path.relative_to(root).as_posix()
         source = sources.get(rel, "")
-        text = path.read_text(encoding="utf-8", errors="replace")
+        if extra_text is not None and rel in extra_text:
+            text = extra_text[rel]
+        else:
+            text = path.read_text(encoding="utf-8", errors="replace")
         for kind, number in lines.scan(text):
             findings.append(Finding(rel, kind, number, source))
         if suffix not in (".html", ".htm"):

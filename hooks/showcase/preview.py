@@ -17,7 +17,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from . import rebuild
-
 from .problems import Problems
 
 log = logging.getLogger("mkdocs.plugins.showcase")

@@ -12,7 +12,8 @@ missing. The rest of a dirty build is made exact as well:
 - Material's search index: its own dirty-reload merge assumes one changed page, so the
   index is rewritten here from the entries of the pages rendered now and those kept from
   earlier builds, in page order — the same index a full build writes;
-- output files of pages that no longer exist are removed;
+- output files of pages that no longer exist are removed, and redirect pages (former ids)
+  are written afresh;
 - the output check scans the files written by this build (links still resolve against
   every file).
 
@@ -54,6 +55,7 @@ class BuildState:
     fingerprints: dict[str, str] = field(default_factory=dict)  # src_uri → fingerprint
     dest: dict[str, str] = field(default_factory=dict)  # src_uri → output path
     entries: dict[str, list] = field(default_factory=dict)  # src_uri → search index entries
+    redirects: list[str] = field(default_factory=list)  # redirect pages written (former ids)
 
 
 _STATES: dict[str, BuildState] = {}
@@ -155,6 +157,7 @@ class IncrementalBuild:
         self.dest: dict[str, str] = {}
         self.render: set[str] = set()
         self.rendered: dict[str, list] = {}  # src_uri → this build's search entries
+        self.redirects: list[str] = []
         self._seen = 0
 
     def plan(self, files: Files, fingerprints: dict[str, str], nav_pages: set[str]) -> None:
@@ -184,6 +187,13 @@ class IncrementalBuild:
         if previous is not None:
             for src, dest in previous.dest.items():
                 if src not in self.dest and dest not in self.dest.values():
+                    self._remove_output(dest)
+
+    def before_redirects(self) -> None:
+        """Redirect pages are written after the pages, on every build: remove the previous ones."""
+        if self.previous is not None:
+            for dest in self.previous.redirects:
+                if dest not in self.dest.values():
                     self._remove_output(dest)
 
     def _remove_output(self, dest: str) -> None:
@@ -219,6 +229,14 @@ class IncrementalBuild:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode("utf-8"))
 
+    def new_index_text(self) -> dict[str, str]:
+        """The search index entries of the pages rendered now, for the output check: the
+        rest of the index was checked when those pages were rendered."""
+        if self.search is None:
+            return {}
+        new = [entry for src in self.order for entry in self.rendered.get(src, ())]
+        return {"search/search_index.json": json.dumps(new, separators=(",", ":"), default=str)}
+
     def commit(self) -> None:
         """This build succeeded without problems: the next one starts from it."""
         kept = self.previous.entries if self.previous is not None else {}
@@ -228,7 +246,7 @@ class IncrementalBuild:
                 entries[src] = self.rendered[src]
             elif src in kept:
                 entries[src] = kept[src]
-        _STATES[_key(self.site_dir)] = BuildState(dict(self.fingerprints), dict(self.dest), entries)
+        _STATES[_key(self.site_dir)] = BuildState(dict(self.fingerprints), dict(self.dest), entries, list(self.redirects))
 
     def summary(self) -> str:
         return f"增量生成：重新生成了 {len(self.render)} 个页面，其余 {len(self.order) - len(self.render)} 个页面未受这次修改影响，保持不变"

@@ -237,4 +237,19 @@ def read(path: Path, rel: str, problems: Problems) -> Value | None:
     text = decode(raw, rel, problems)
     if text is None:
         return None
-    return parse(text, rel, problems)
+    key = (rel, text)
+    if key in _PARSED:
+        return _PARSED[key]
+    before = len(problems)
+    value = parse(text, rel, problems)
+    if value is not None and len(problems) == before:
+        if len(_PARSED) >= _PARSED_LIMIT:
+            _PARSED.clear()
+        _PARSED[key] = value
+    return value
+
+
+# mkdocs serve reloads the data on every save: files whose text did not change are not
+# parsed again (values are immutable; only clean parses are kept).
+_PARSED: dict[tuple[str, str], Value] = {}
+_PARSED_LIMIT = 100_000
