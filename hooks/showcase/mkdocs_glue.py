@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import embeds, markup, publish, qrcodes, rebuild, vocab
+from . import embeds, markup, publish, qrcodes, rebuild, vocab, yamlsource
 from .charts import figure_charts
 from .dossier import Dossier, build_dossier
 from .images import Picture, make_picture
@@ -98,6 +98,7 @@ class Showcase:
         self.started = time.time()
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
+        yamlsource.remember_parses(preview)  # mkdocs serve loads the data again on every save
         try:
             self.data: Dataset = load_project(self.root, docs_dir=self.docs_dir)
         except DataError as exc:

@@ -237,6 +237,8 @@ def read(path: Path, rel: str, problems: Problems) -> Value | None:
     text = decode(raw, rel, problems)
     if text is None:
         return None
+    if not _remember:
+        return parse(text, rel, problems)
     key = (rel, text)
     if key in _PARSED:
         return _PARSED[key]
@@ -250,6 +252,16 @@ def read(path: Path, rel: str, problems: Problems) -> Value | None:
 
 
 # mkdocs serve reloads the data on every save: files whose text did not change are not
-# parsed again (values are immutable; only clean parses are kept).
+# parsed again (values are immutable; only clean parses are kept). Off for one-shot builds
+# and checks, where keeping every parsed file alive only costs memory and garbage collection.
 _PARSED: dict[tuple[str, str], Value] = {}
 _PARSED_LIMIT = 100_000
+_remember = False
+
+
+def remember_parses(enabled: bool = True) -> None:
+    """Keep parsed files between loads in this process (``mkdocs serve``)."""
+    global _remember
+    _remember = enabled
+    if not enabled:
+        _PARSED.clear()
