@@ -185,15 +185,17 @@ class IncrementalBuild:
             elif file.src_uri in self.render and os.path.isfile(file.abs_dest_path):
                 os.remove(file.abs_dest_path)  # MkDocs renders a page whose output is missing
         if previous is not None:
+            current = set(self.dest.values())
             for src, dest in previous.dest.items():
-                if src not in self.dest and dest not in self.dest.values():
+                if src not in self.dest and dest not in current:
                     self._remove_output(dest)
 
     def before_redirects(self) -> None:
         """Redirect pages are written after the pages, on every build: remove the previous ones."""
         if self.previous is not None:
+            current = set(self.dest.values())
             for dest in self.previous.redirects:
-                if dest not in self.dest.values():
+                if dest not in current:
                     self._remove_output(dest)
 
     def _remove_output(self, dest: str) -> None:
