@@ -284,6 +284,7 @@ def test_fingerprints_follow_relations_without_mkdocs(rich):
         return {s.src_uri: f.page(s) for s in specs}
 
     before = prints()
+    assert prints() == before, "fingerprints must not depend on anything but the data (no addresses in reprs)"
     edit(rich, "data/entrepreneurs/li-si.yml", "name: 李四", "name: 李四海")
     after = prints()
     moved = {src for src in before if before[src] != after.get(src)}
