@@ -113,12 +113,6 @@ def session(rich, tmp_path):
     s.close()
 
 
-def check_same_as_full(session, tmp_path) -> None:
-    full = tmp_path / "full"
-    full_build(session.root, full)
-    assert differences(session.out, full) == []
-
-
 def edit(project, rel: str, old: str, new: str) -> None:
     path = project.root / rel
     text = path.read_text(encoding="utf-8")
@@ -166,7 +160,7 @@ def _other_png() -> bytes:
 
 
 def test_every_change_gives_the_output_of_a_full_build(session, rich, tmp_path):
-    check_same_as_full(session, tmp_path)
+    assert differences(session.out, _full(session, tmp_path)) == []
     for name, change in CHANGES.items():
         change(rich)
         session.build()

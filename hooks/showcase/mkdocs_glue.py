@@ -332,12 +332,9 @@ class Showcase:
     def post_build(self, config: MkDocsConfig) -> None:
         """Check the finished output, then publish it by swapping it into place."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.incremental is not None:
-            self.incremental.before_redirects()
         written = self.write_redirects(config)
         if self.incremental is not None:
-            self.incremental.redirects = written
-            self.incremental.finish()
+            self.incremental.finish(written)
         # after an incremental rebuild, only what it wrote is new (the rest was checked before)
         partial = self.incremental is not None and self.incremental.previous is not None
         findings = check_site(

@@ -185,16 +185,10 @@ class IncrementalBuild:
             elif file.src_uri in self.render and os.path.isfile(file.abs_dest_path):
                 os.remove(file.abs_dest_path)  # MkDocs renders a page whose output is missing
         if previous is not None:
+            # pages that no longer exist; redirect pages, which post_build writes afresh
             current = set(self.dest.values())
-            for src, dest in previous.dest.items():
-                if src not in self.dest and dest not in current:
-                    self._remove_output(dest)
-
-    def before_redirects(self) -> None:
-        """Redirect pages are written after the pages, on every build: remove the previous ones."""
-        if self.previous is not None:
-            current = set(self.dest.values())
-            for dest in self.previous.redirects:
+            gone = [dest for src, dest in previous.dest.items() if src not in self.dest]
+            for dest in gone + previous.redirects:
                 if dest not in current:
                     self._remove_output(dest)
 
@@ -217,15 +211,21 @@ class IncrementalBuild:
         self.rendered[src_uri] = entries[self._seen:]
         self._seen = len(entries)
 
-    def finish(self) -> None:
-        """Write the whole search index: new entries for rendered pages, kept ones for the rest."""
+    def _entries_by_page(self) -> dict[str, list]:
+        """Search entries of every current page: this build's for rendered pages, kept ones for the rest."""
+        kept = self.previous.entries if self.previous is not None else {}
+        return {
+            src: self.rendered[src] if src in self.rendered else kept[src]
+            for src in self.order
+            if src in self.rendered or src in kept
+        }
+
+    def finish(self, redirects: list[str]) -> None:
+        """After the pages and the redirect pages were written: write the whole search index, in page order."""
+        self.redirects = redirects
         if self.search is None:
             return
-        kept = self.previous.entries if self.previous is not None else {}
-        entries: list = []
-        for src in self.order:
-            entries.extend(self.rendered[src] if src in self.rendered else kept.get(src, ()))
-        self.search.search_index.entries = entries
+        self.search.search_index.entries = [e for entries in self._entries_by_page().values() for e in entries]
         data = self.search.search_index.generate_search_index(None)
         path = Path(self.site_dir) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -241,14 +241,9 @@ class IncrementalBuild:
 
     def commit(self) -> None:
         """This build succeeded without problems: the next one starts from it."""
-        kept = self.previous.entries if self.previous is not None else {}
-        entries = {}
-        for src in self.order:
-            if src in self.rendered:
-                entries[src] = self.rendered[src]
-            elif src in kept:
-                entries[src] = kept[src]
-        _STATES[_key(self.site_dir)] = BuildState(dict(self.fingerprints), dict(self.dest), entries, list(self.redirects))
+        _STATES[_key(self.site_dir)] = BuildState(
+            dict(self.fingerprints), dict(self.dest), self._entries_by_page(), list(self.redirects)
+        )
 
     def summary(self) -> str:
         return f"增量生成：重新生成了 {len(self.render)} 个页面，其余 {len(self.order) - len(self.render)} 个页面未受这次修改影响，保持不变"
