@@ -31,13 +31,13 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
-from showcase import vocab
-from showcase.loader import load_project
-from showcase.mkdocs_glue import quantity_text
-from showcase.relations import build_relations
+from showcase.core import vocab
+from showcase.derive.relations import build_relations
+from showcase.load import load_project
+from showcase.mkdocs.templateapi import quantity_text
 
 try:  # tag pages (tags/<slug>.md), when the project has them
-    from showcase.pages import tag_src
+    from showcase.output.pages import tag_src
 except ImportError:  # pragma: no cover - older checkouts
     tag_src = None
 

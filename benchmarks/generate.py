@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
-from showcase import vocab  # the project's closed vocabularies (import after the path is set)
+from showcase.core import vocab  # the project's closed vocabularies (import after the path is set)
 
 MARKER = ".benchmark-site"  # a folder holding this file may be overwritten by the generator
 MIX = {"entrepreneurs": 0.15, "honors": 0.15, "figures": 0.15}  # events: the rest (55 %)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from showcase.loader import Dataset, load_project
-from showcase.problems import DataError, Problem
+from showcase.core.problems import DataError, Problem
+from showcase.load import load_project
+from showcase.model import Dataset
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from projectkit import REPO
-from showcase.loader import load_project
+from showcase.load import load_project
 
 
 def _load(name: str):

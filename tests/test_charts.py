@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datakit import EVENT, HONOR, load_ok
-from showcase.charts import VALUE_SPACE, WIDTH, figure_charts
-from showcase.relations import build_relations
+from showcase.derive.charts import VALUE_SPACE, WIDTH, figure_charts
+from showcase.derive.relations import build_relations
 from sitebuild import build_site
 
 

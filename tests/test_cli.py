@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from datakit import CJK, EVENT, FIGURE, PERSON
-from showcase.cli import main
+from showcase.tools.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 import yaml
 from datakit import EVENT, FIGURE, HONOR, PERSON, find, load_ok, only_problem, problems_of, report
-from showcase import schema
-from showcase.cli import main
-from showcase.dossier import build_dossier, records_without_criteria
-from showcase.jsonschema import all_schemas
-from showcase.loader import load_project
-from showcase.summary import completeness_lines, summary_lines
-from showcase.validate import count_chars
+from showcase import model as schema
+from showcase.core.text import count_chars
+from showcase.derive.dossier import build_dossier, records_without_criteria
+from showcase.derive.summary import completeness_lines, summary_lines
+from showcase.load import load_project
+from showcase.tools.cli import main
+from showcase.tools.jsonschema import all_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 ITEM = "title: 组织领导\nprovince: 测试省\norder: 1\n"

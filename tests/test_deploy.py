@@ -455,7 +455,7 @@ def test_guide_links_anchors_and_files_resolve():
 
 
 def test_guide_is_linked_and_its_commands_exist(capsys):
-    from showcase.cli import main
+    from showcase.tools.cli import main
 
     assert "guide/部署指南.md" in (REPO / "README.md").read_text(encoding="utf-8")
     assert "](部署指南.md)" in (REPO / "guide" / "编辑指南.md").read_text(encoding="utf-8")

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from projectkit import SITE_YML, Project
-from showcase.qrcodes import qr_code
-from showcase.report import prefix_ids, rebase_links, shift_headings, take_title
+from showcase.derive.report import prefix_ids, rebase_links, shift_headings, take_title
+from showcase.output.qrcodes import qr_code
 from sitebuild import BuiltSite, build_site, resolve_relative
 
 SITE_URL = "https://example.org/wenming/"

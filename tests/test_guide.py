@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from datakit import IMAGE_BYTES
-from showcase import schema
-from showcase.cli import main
-from showcase.fieldguide import GUIDE_PATH, update_guide
-from showcase.loader import load_project
+from showcase import model as schema
+from showcase.load import load_project
+from showcase.schema import Field
+from showcase.tools.cli import main
+from showcase.tools.fieldguide import GUIDE_PATH, update_guide
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = REPO / GUIDE_PATH
-SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "hooks" / "showcase").glob("*.py"))
+SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "hooks" / "showcase").rglob("*.py"))
 
 
 def guide_text() -> str:
@@ -32,12 +33,12 @@ def test_field_tables_are_generated_from_the_schema():
     assert update_guide(text) == text, "运行 showcase guide-fields --write 更新编辑指南中的字段表"
 
 
-def _paths(fields: tuple[schema.Field, ...], prefix: str = ""):
+def _paths(fields: tuple[Field, ...], prefix: str = ""):
     for spec in fields:
         path = prefix + spec.name
         yield path
         if spec.fields:
-            sub = f"{path}[]." if spec.type in (schema.LIST, schema.IMAGE_LIST) else f"{path}."
+            sub = f"{path}[]." if spec.type.list_like else f"{path}."
             yield from _paths(spec.fields, sub)
 
 

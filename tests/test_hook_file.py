@@ -26,16 +26,3 @@ def test_hook_imports_package_at_top_level():
     tree = ast.parse(HOOK.read_text(encoding="utf-8"))
     imports = [n for n in tree.body if isinstance(n, ast.ImportFrom)]
     assert any(n.module and n.module.startswith("showcase") for n in imports)
-
-
-def test_only_the_glue_modules_import_mkdocs():
-    """The data layer can be tested alone and could move to another generator."""
-    glue = {"mkdocs_glue.py", "rebuild.py", "preview.py"}
-    commands = {"cli.py", "offline.py"}  # `showcase offline` runs an MkDocs build
-    package = HOOK.parent / "showcase"
-    for path in sorted(package.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        uses_mkdocs = any(m == "mkdocs" or m.startswith("mkdocs.") for m in modules)
-        assert not uses_mkdocs or path.name in glue | commands, f"{path.name} imports MkDocs"

@@ -19,13 +19,17 @@ import pytest
 from datakit import EVENT, HONOR, IMAGE_BYTES, PERSON
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from showcase import rebuild
-from showcase.incremental import Fingerprints
-from showcase.loader import load_project
-from showcase.pages import plan_pages
-from showcase.relations import build_relations
+from showcase.derive.relations import build_relations
+from showcase.load import load_project
+from showcase.output.fingerprints import Fingerprints
+from showcase.output.pages import plan_pages
 
 SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def showcase_session(config):
+    """The session object the project's hook file holds (hooks/site.py)."""
+    return config.plugins["hooks/site.py"]._session
 
 
 class Session:
@@ -51,7 +55,7 @@ class Session:
         for plugin in config.plugins.values():  # the search plugin instance outlives configs
             if hasattr(plugin, "search_index_prev"):
                 plugin.search_index_prev = None
-        rebuild.forget(str(self.out))
+        showcase_session(config).states.forget(str(self.out))
 
 
 def full_build(root: Path, out: Path) -> None:
@@ -240,14 +244,14 @@ def test_data_error_then_fix_shows_problems_everywhere_then_the_whole_site(sessi
 
 
 def test_a_failed_build_makes_the_next_one_full(session, rich, tmp_path, monkeypatch):
-    from showcase import mkdocs_glue
+    from showcase.mkdocs import finish
 
     edit(rich, "data/events/e1.yml", "薪火培训班", "失败前的标题")
 
     def broken(*args, **kwargs):
         raise RuntimeError("模拟的故障")
 
-    monkeypatch.setattr(mkdocs_glue, "check_site", broken)
+    monkeypatch.setattr(finish, "check_site", broken)
     with pytest.raises(RuntimeError):
         session.build()
     monkeypatch.undo()
@@ -312,4 +316,4 @@ def test_the_output_check_sees_what_an_incremental_rebuild_wrote(session, rich, 
     assert any(m.startswith("search/search_index.json") for m in found), found
     assert all("13812345678" not in m for m in found), "the number is masked in messages"
     # a build with problems is not a base for the next incremental one
-    assert os.path.realpath(session.out) not in rebuild._STATES
+    assert str(session.out) not in showcase_session(session.config()).states

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from datakit import EVENT, FIGURE, HONOR, PERSON, load_ok
-from showcase.loader import load_project
-from showcase.records import PartialDate, Quantity
-from showcase.relations import build_relations
+from showcase.core.values import PartialDate, Quantity
+from showcase.derive.relations import build_relations
+from showcase.load import load_project
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,12 +34,12 @@ def test_private_values_never_reach_the_dataset(project):
     assert MARKER not in repr(data)
     assert MARKER not in repr(build_relations(data))
     for record in (data.entrepreneurs["zhang-san"], data.events["a"], data.honors["h"], data.figures["f"]):
-        assert not hasattr(record, "private")
+        assert getattr(record, "private", None) is None  # declared, but never holds a value
 
 
 def test_private_values_not_echoed_in_problem_messages(project):
     project.write("data/entrepreneurs/zhang-san.yml", PERSON + f"private:\n  phone: {MARKER}\n  phone: {MARKER}-2\n")
-    from showcase.problems import DataError
+    from showcase.core.problems import DataError
 
     with pytest.raises(DataError) as exc:
         load_project(project.root)
@@ -48,7 +48,7 @@ def test_private_values_not_echoed_in_problem_messages(project):
 
 def test_private_must_be_a_mapping(project):
     project.write("data/entrepreneurs/zhang-san.yml", PERSON + f"private: {MARKER}\n")
-    from showcase.problems import DataError
+    from showcase.core.problems import DataError
 
     with pytest.raises(DataError) as exc:
         load_project(project.root)
@@ -84,7 +84,7 @@ def test_unpublished_records_absent_but_listed(project):
 
 def test_unpublished_record_with_errors_is_still_checked(project):
     project.write("data/events/a.yml", "title: 测试活动\ndate: 2022-13-01\ncategory: 教育培训\npublished: false\n")
-    from showcase.problems import DataError
+    from showcase.core.problems import DataError
 
     with pytest.raises(DataError) as exc:
         load_project(project.root)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from datakit import EVENT, PERSON
 from mkdocs.exceptions import Abort
-from showcase.outputcheck import check_site, scan_numbers, valid_id_number
+from showcase.output.outputcheck import check_site, scan_numbers, valid_id_number
 from sitebuild import build_site, snapshot
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -50,12 +50,12 @@ def test_successful_build_replaces_output_and_leaves_no_temporary_folder(built, 
 
 def test_crash_in_a_hook_keeps_previous_output(built, monkeypatch):
     project, out, before = built
-    from showcase import mkdocs_glue
+    from showcase.mkdocs.build import ShowcaseBuild
 
     def explode(self, context, page):
         raise RuntimeError("simulated crash while rendering")
 
-    monkeypatch.setattr(mkdocs_glue.Showcase, "page_context", explode)
+    monkeypatch.setattr(ShowcaseBuild, "page_context", explode)
     with pytest.raises(RuntimeError):
         build_site(project.root, out)
     assert snapshot(out) == before

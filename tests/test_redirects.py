@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 from projectkit import Project
-from showcase.redirects import relative_url
+from showcase.output.redirects import relative_url
 from sitebuild import BuiltSite, build_site, resolve_relative
 
 SITE_URL = "https://example.org/wenming/"

@@ -10,21 +10,19 @@ import yaml
 from datakit import CJK, IMAGE_BYTES, PERSON, load_ok, problems_of, report
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from showcase import schema, yamlsource
-from showcase.cli import main
-from showcase.problems import Problems
-from showcase.scaffold import (
-    ScaffoldError,
-    create_record,
-    derive_id,
-    dump_record,
-    id_problem,
-    person_slug,
-    quoted,
-    scalar,
-    slugify,
-    unique_id,
-)
+from showcase import model as schema
+from showcase.core.problems import Problems
+from showcase.load import yamlfile as yamlsource
+from showcase.tools.cli import main
+from showcase.tools.ids import derive_id, id_problem, person_slug, slugify, unique_id
+from showcase.tools.scaffold import ScaffoldError, create_record
+from showcase.tools.yamlwrite import dump_record as dump_fields
+from showcase.tools.yamlwrite import quoted, scalar
+
+
+def dump_record(kind, values):
+    return dump_fields(kind.fields, values)
+
 
 KINDS = [schema.EVENT, schema.HONOR, schema.ENTREPRENEUR]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from showcase import schema
-from showcase.jsonschema import all_schemas
+from showcase import model as schema
+from showcase.tools.jsonschema import all_schemas
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datakit import EVENT, HONOR, PERSON
-from showcase.pages import tag_slug
+from showcase.output.pages import tag_slug
 from sitebuild import build_site
 
 

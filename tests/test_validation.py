@@ -11,10 +11,10 @@ import pytest
 from datakit import CJK, EVENT, FIGURE, HONOR, IMAGE_BYTES, PERSON, find, load_ok, only_problem, problems_of, report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from showcase import schema
-from showcase.loader import load_project
-from showcase.problems import DataError
-from showcase.records import PartialDate, Quantity
+from showcase import model as schema
+from showcase.core.problems import DataError
+from showcase.core.values import PartialDate, Quantity
+from showcase.load import load_project
 
 EV = "data/events/a.yml"
 FIG = "data/figures/f.yml"

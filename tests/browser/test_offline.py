@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from showcase.offline import TOP_FOLDER, build_offline
+from showcase.mkdocs.offline import TOP_FOLDER, build_offline
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -63,7 +63,7 @@ def test_offline_search_and_navigation_from_file_url(browser, offline_site):
 
 
 def test_offline_command(tmp_path, capsys):
-    from showcase.cli import main
+    from showcase.tools.cli import main
 
     out = tmp_path / "edition.zip"
     assert main(["offline", "--root", str(REPO), "--out", str(out)]) == 0

@@ -1,0 +1,295 @@
+"""One build: the data loaded once, pages generated from it, the output checked and published.
+
+The session (:mod:`showcase.mkdocs.session`) makes a :class:`ShowcaseBuild` in every
+``on_config`` and forwards each MkDocs event to it. Templates get a
+:class:`~showcase.mkdocs.templateapi.SiteView` as ``showcase``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core.problems import DataError
+from ..derive.descriptions import description
+from ..derive.dossier import build_dossier
+from ..derive.relations import build_relations
+from ..load import ParseCache, load_project
+from ..model import Dataset
+from ..output import publish
+from ..output.addresses import Addresses
+from ..output.fingerprints import Fingerprints
+from ..output.images import make_picture
+from ..output.markup import render_markdown, sanitize_narrative
+from ..output.pages import PageSpec, image_sources, plan_pages
+from ..output.qrcodes import QRCodes
+from ..output.reviewpages import review_nav, review_pages
+from . import incremental
+from .embedding import NarrativeEmbeds
+from .finish import finish_build
+from .search import search_tags, teach_jieba
+from .templateapi import MEDIA_PREFIX, SiteView
+from .templates import CompiledTemplates
+
+log = logging.getLogger("mkdocs.plugins.showcase")
+
+
+class WarningCounter(logging.Handler):
+    """Counts warnings so a --strict build is not published before MkDocs aborts it."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class DataProblems(PluginError):
+    """The data did not load: the message lists every problem; ``problems`` keeps them."""
+
+    def __init__(self, error: DataError) -> None:
+        super().__init__("数据检查未通过，网站没有生成：\n" + error.problems.report())
+        self.problems = error.problems
+
+
+class ShowcaseBuild:
+    """Everything one build knows about the data, and what it does at each MkDocs event."""
+
+    def __init__(
+        self,
+        config: MkDocsConfig,
+        *,
+        templates: CompiledTemplates,
+        qrcodes: QRCodes,
+        parses: ParseCache | None = None,
+        states: incremental.BuildStates | None = None,
+        atomic: bool = True,
+        preview: bool = False,
+    ) -> None:
+        self.started = time.time()
+        self.root = Path(config.config_file_path).resolve().parent
+        self.docs_dir = Path(config.docs_dir)
+        self.templates = templates
+        try:
+            self.data: Dataset = load_project(self.root, docs_dir=self.docs_dir, cache=parses)
+        except DataError as exc:
+            raise DataProblems(exc) from None
+        self.preview = preview  # mkdocs serve: report problems, keep serving
+        relations = build_relations(self.data)
+        teach_jieba(list(self.data.search_words))
+        self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
+        self.specs += review_pages(self.data)  # /dossier/ and /report/
+        self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
+        self.qrcodes = qrcodes
+        self.view = SiteView(self.data, relations, build_dossier(self.data), Addresses.of(config.site_url, qrcodes))
+        self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
+        self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
+        self.embeds = NarrativeEmbeds(self.data, relations, self.root)
+        self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
+        # Atomic publishing: MkDocs writes into a temporary folder beside the output,
+        # which replaces the output only after every check passed (see output/publish.py).
+        self.target = Path(config.site_dir).resolve()
+        self.building: Path | None = None
+        if atomic:
+            self.building = publish.start(self.target)
+            config.site_dir = os.fspath(self.building)
+        self.warnings = WarningCounter()
+        if config.strict:
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+        # --dirty: render only the pages this change touches (see incremental.py)
+        self.incremental = incremental.IncrementalBuild(config, states) if states is not None and not atomic else None
+
+    # -- navigation and files ---------------------------------------------------------------
+    def default_nav(self) -> list[Any]:
+        """Sections and index pages only: records are reached from their section pages."""
+        def exists(src: str) -> bool:
+            return (self.docs_dir / src).is_file() or src in self.by_src
+
+        nav: list[Any] = [{"首页": "index.md"}]
+        work: list[Any] = [{Markup.escape(area.title): area.src} for area in self.data.site.areas]
+        if exists("outlook.md"):
+            work.append({"展望": "outlook.md"})
+        if work:
+            nav.append({"工作概况": work})
+        for src, title in (
+            ("entrepreneurs/index.md", "企业家风采"),
+            ("events/index.md", "创建活动"),
+            ("honors/index.md", "荣誉墙"),
+            ("figures/index.md", "主要数据"),
+        ):
+            nav.append({title: src})
+        nav.append(review_nav(self.data))
+        return nav
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for spec in self.specs:
+            if not spec.generated:
+                continue
+            existing = files.get_file_from_path(spec.src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{spec.src_uri} 与根据数据自动生成的页面同名，请删除或改名这个文件"
+                    f"（该页面由 {spec.edit_path or 'data/'} 生成）"
+                )
+            listed = spec.record is None and spec.term is None and spec.tag is None and spec.kind != "tags-index"
+            inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
+            file = incremental.PageFile.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
+            file.edit_uri = self.edit_uri(spec)
+            files.append(file)
+        cache = self.root / ".cache" / "images"
+        for src in image_sources(self.data):
+            picture = make_picture(self.data.root / "data", src, cache)
+            self.view.pictures[src] = picture
+            for variant in picture.variants:
+                files.append(
+                    File.generated(config, MEDIA_PREFIX + variant.name, abs_src_path=os.fspath(variant.cache_path))
+                )
+        for spec in self.specs:
+            found = files.get_file_from_path(spec.src_uri)
+            if found is not None:
+                self.view.urls[spec.src_uri] = found.url
+        for file in files.documentation_pages():  # narratives cited as evidence, e.g. outlook.md
+            self.view.urls.setdefault(file.src_uri, file.url)
+        for file in files.documentation_pages():
+            page_spec = self.by_src.get(file.src_uri)
+            if page_spec is not None and page_spec.generated:
+                self.sources[file.dest_uri] = page_spec.edit_path or "data/"
+            elif file.abs_src_path:
+                self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
+        if self.incremental is not None:
+            self.plan_incremental(files, config)
+        return files
+
+    def plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
+        """--dirty: keep the output of every page whose inputs did not change."""
+        assert self.incremental is not None
+        generated = {spec.src_uri for spec in self.specs if spec.generated}
+        prints = Fingerprints(
+            self.data,
+            self.view.relations,
+            global_parts=incremental.config_parts(config),
+            narrative_parts=incremental.narrative_parts(files, generated),
+            images={src: ",".join(v.name for v in picture.variants) for src, picture in self.view.pictures.items()},
+        )
+        fingerprints = {
+            file.src_uri: prints.page(self.by_src.get(file.src_uri)) for file in files.documentation_pages()
+        }
+        self.incremental.plan(files, fingerprints, incremental.nav_sources(config.nav))
+
+    def edit_uri(self, spec: PageSpec) -> str | None:
+        if not spec.edit_path:
+            return None
+        return Path(os.path.relpath(self.root / spec.edit_path, self.docs_dir)).as_posix()
+
+    # -- pages ------------------------------------------------------------------------------
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        spec = self.by_src.get(page.file.src_uri)
+        if spec is not None:
+            page.meta.setdefault("template", spec.template)
+            if spec.generated or "title" not in page.meta:
+                # Material prints titles unescaped (<title>, header, search results):
+                # hand it text that is already escaped.
+                page.meta["title"] = Markup.escape(spec.title)
+            if spec.record is not None:
+                page.meta["tags"] = search_tags(spec.record)
+        self.describe(page, spec)
+        if spec is None or not spec.generated:
+            markdown = self.embeds.extract(markdown, page)
+        return markdown
+
+    def describe(self, page: Page, spec: PageSpec | None) -> None:
+        """The meta description (and Open Graph description): the page's summary, escaped."""
+        if page.meta.get("description"):
+            page.meta["description"] = Markup.escape(page.meta["description"])  # Material prints it raw
+            return
+        if spec is not None:
+            text = description(self.data, record=spec.record, area=spec.area, kind=spec.kind)
+            if text:
+                page.meta["description"] = Markup.escape(text)
+
+    def theme_env(self, config: MkDocsConfig) -> jinja2.Environment:
+        if self.env is None:
+            self.env = self.templates.attach(config.theme.get_env())
+        return self.env
+
+    def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A record page's content is what search indexes: its searchable fields and body.
+
+        The page templates show the record from its fields; this text is for the index.
+        """
+        spec = self.by_src.get(page.file.src_uri)
+        if spec is None or spec.record is None:
+            # hand-written pages: no scripts, frames or handlers; then our own embeds go in
+            return self.embeds.render(
+                sanitize_narrative(html), page, lambda: self.theme_env(config), {"config": config, "showcase": self.view}
+            )
+        record = spec.record
+        recipient = getattr(record, "recipient", None)
+        person = self.view.person(getattr(recipient, "entrepreneur", None))
+        return self.theme_env(config).get_template("partials/showcase/search-text.html").render(
+            record=record,
+            body_html=render_markdown(record.markdown()),
+            area_title=self.view.area_title(getattr(record, "area", None)),
+            recipient=person.name if person else getattr(recipient, "name", None),
+        )
+
+    def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
+        if self.incremental is not None:
+            self.incremental.capture(page.file.src_uri)
+        spec = self.by_src.get(page.file.src_uri)
+        self.template_context(context)
+        context["spec"] = spec
+        context["record"] = spec.record if spec else None
+        return context
+
+    def pages_read(self) -> None:
+        """After all pages were read: stop on any embed mistake, naming file and line."""
+        if not self.embeds.problems:
+            return
+        if self.preview:
+            self.preview_problems = self.embeds.lines()
+            for line in self.preview_problems:
+                log.error(line)
+            return
+        raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embeds.problems.report())
+
+    def template_context(self, context: dict[str, Any]) -> dict[str, Any]:
+        context["showcase"] = self.view
+        context["showcase_problems"] = self.preview_problems
+        return context
+
+    # -- the end of a build -----------------------------------------------------------------
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Check the finished output, then publish it by swapping it into place."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        finish_build(self, config)
+
+    def public_numbers(self) -> list[str]:
+        """The unit's declared public contact numbers, allowed in the output."""
+        phone = self.data.site.contact.phone or ""
+        return [part for part in re.split(r"[，,、;；/]|\s{2,}", phone) if part.strip()]
+
+    def failed(self) -> None:
+        """The build stopped with an error: drop it, and with --dirty render everything next time."""
+        self.abandon()
+        if self.incremental is not None:
+            self.incremental.forget()
+
+    def abandon(self) -> None:
+        """Drop an unfinished build; the previous output stays as it was."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        publish.abandon(self.building)
+        self.building = None

@@ -1,0 +1,268 @@
+"""The MkDocs side of incremental rebuilds (``mkdocs serve --dirty``).
+
+With ``--dirty`` MkDocs renders only the pages whose ``File.is_modified()`` is true: by file
+modification times, which says nothing about pages generated from data (a generated file is
+always "modified") nor about the pages that show a changed record. Here each page gets a
+fingerprint of what it shows (:mod:`showcase.output.fingerprints`); a page is rendered again only when its
+fingerprint differs from the previous successful build in this process, or its output is
+missing. The rest of a dirty build is made exact as well:
+
+- every page in the navigation is rendered whenever anything is (the navigation shows
+  their titles); hand-written pages are rendered when their file or the data changed;
+- Material's search index: its own dirty-reload merge assumes one changed page, so the
+  index is rewritten here from the entries of the pages rendered now and those kept from
+  earlier builds, in page order — the same index a full build writes;
+- output files of pages that no longer exist are removed, and redirect pages (former ids)
+  are written afresh;
+- the output check scans the files written by this build (links still resolve against
+  every file).
+
+The state lives in a :class:`BuildStates` object that the serve session keeps between
+rebuilds, keyed by the output folder, and is dropped after a failed build or one with
+problems, so the next build is a full one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.plugins.showcase")
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class PageFile(File):
+    """A generated page whose output is kept when its fingerprint did not change."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+@dataclass
+class BuildState:
+    """What the previous successful build in this process left in one output folder."""
+
+    fingerprints: dict[str, str] = field(default_factory=dict)  # src_uri → fingerprint
+    dest: dict[str, str] = field(default_factory=dict)  # src_uri → output path
+    entries: dict[str, list[Any]] = field(default_factory=dict)  # src_uri → search index entries
+    redirects: list[str] = field(default_factory=list)  # redirect pages written (former ids)
+
+
+def _key(site_dir: str) -> str:
+    return os.path.realpath(site_dir)
+
+
+class BuildStates:
+    """The last successful build per output folder, kept by the session between rebuilds."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, BuildState] = {}
+
+    def get(self, site_dir: str) -> BuildState | None:
+        return self.states.get(_key(site_dir))
+
+    def keep(self, site_dir: str, state: BuildState) -> None:
+        self.states[_key(site_dir)] = state
+
+    def forget(self, site_dir: str) -> None:
+        """The next build into ``site_dir`` renders every page."""
+        self.states.pop(_key(site_dir), None)
+
+    def __contains__(self, site_dir: str) -> bool:
+        return _key(site_dir) in self.states
+
+
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be stale; ours is not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_DIRTY_WARNING)
+
+
+def quiet_dirty_warning() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _QuietDirtyWarning) for f in logger.filters):
+        logger.addFilter(_QuietDirtyWarning())
+
+
+def config_parts(config: MkDocsConfig) -> list[str]:
+    """What every page shows besides the data: configuration files (with the files they
+    INHERIT), the theme's custom templates and assets, the navigation, the site address."""
+    parts: list[str] = []
+    path: str | None = config.config_file_path
+    seen: set[str] = set()
+    while path and path not in seen and os.path.isfile(path):
+        seen.add(path)
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        parts.append(text)
+        parent = re.search(r"(?m)^INHERIT:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text)
+        path = os.path.normpath(os.path.join(os.path.dirname(path), parent.group(1))) if parent else None
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, dirs, names in os.walk(custom):
+            dirs.sort()
+            for name in sorted(names):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), custom)}:{stat.st_mtime_ns}:{stat.st_size}")
+    parts.append(json.dumps(config.nav, ensure_ascii=False, default=str))
+    parts.append(f"{config.site_url}|{config.use_directory_urls}")
+    return parts
+
+
+def narrative_parts(files: Files, generated: set[str]) -> list[str]:
+    """The hand-written pages: path, modification time and size."""
+    parts = []
+    for file in files.documentation_pages():
+        if file.src_uri in generated or not file.abs_src_path:
+            continue
+        stat = os.stat(file.abs_src_path)
+        parts.append(f"{file.src_uri}:{stat.st_mtime_ns}:{stat.st_size}")
+    return parts
+
+
+def nav_sources(nav: Any) -> set[str]:
+    """Every page path named in a navigation configuration."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.add(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= nav_sources(value)
+    elif isinstance(nav, (list, tuple)):
+        for item in nav:
+            found |= nav_sources(item)
+    return found
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and hasattr(index, "entries") and hasattr(index, "generate_search_index"):
+            return plugin
+    return None
+
+
+class IncrementalBuild:
+    """One dirty build: decides what to render, collects search entries, finishes the output."""
+
+    def __init__(self, config: MkDocsConfig, states: BuildStates) -> None:
+        self.site_dir = config.site_dir
+        self.states = states
+        self.previous = states.get(self.site_dir)
+        self.search = _search_plugin(config)
+        if self.search is not None:
+            # Material would merge this build's entries into the previous index itself,
+            # wrongly when several pages changed; the full index is written in finish().
+            self.search.search_index_prev = None
+        self.order: list[str] = []  # pages in build order
+        self.fingerprints: dict[str, str] = {}
+        self.dest: dict[str, str] = {}
+        self.render: set[str] = set()
+        self.rendered: dict[str, list[Any]] = {}  # src_uri → this build's search entries
+        self.redirects: list[str] = []
+        self._seen = 0
+
+    def plan(self, files: Files, fingerprints: dict[str, str], nav_pages: set[str]) -> None:
+        """Mark each page kept or to render. ``fingerprints``: src_uri → fingerprint."""
+        previous = self.previous
+        pages = list(files.documentation_pages())
+        self.order = [f.src_uri for f in pages]
+        self.fingerprints = fingerprints
+        self.dest = {f.src_uri: f.dest_uri for f in pages}
+        for file in pages:
+            src = file.src_uri
+            same = previous is not None and previous.fingerprints.get(src) == fingerprints.get(src)
+            kept_entries = previous is not None and (src in previous.entries or self.search is None)
+            if isinstance(file, PageFile):
+                modified = not os.path.isfile(file.abs_dest_path)
+            else:
+                modified = file.is_modified()  # hand-written: by modification time
+            if not same or not kept_entries or modified:
+                self.render.add(src)
+        if self.render:
+            self.render |= nav_pages & set(self.order)
+        for file in pages:
+            if isinstance(file, PageFile):
+                file.unchanged = file.src_uri not in self.render
+            elif file.src_uri in self.render and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)  # MkDocs renders a page whose output is missing
+        if previous is not None:
+            # pages that no longer exist; redirect pages, which post_build writes afresh
+            current = set(self.dest.values())
+            gone = [dest for src, dest in previous.dest.items() if src not in self.dest]
+            for dest in gone + previous.redirects:
+                if dest not in current:
+                    self._remove_output(dest)
+
+    def _remove_output(self, dest: str) -> None:
+        root = Path(self.site_dir).resolve()
+        path = (root / dest).resolve()
+        if root not in path.parents or not path.is_file():
+            return
+        path.unlink()
+        folder = path.parent
+        while folder != root and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+    def capture(self, src_uri: str) -> None:
+        """After the search plugin indexed a page (its ``on_page_context`` runs before ours)."""
+        if self.search is None:
+            return
+        entries = self.search.search_index.entries
+        self.rendered[src_uri] = entries[self._seen:]
+        self._seen = len(entries)
+
+    def _entries_by_page(self) -> dict[str, list[Any]]:
+        """Search entries of every current page: this build's for rendered pages, kept ones for the rest."""
+        kept = self.previous.entries if self.previous is not None else {}
+        return {
+            src: self.rendered[src] if src in self.rendered else kept[src]
+            for src in self.order
+            if src in self.rendered or src in kept
+        }
+
+    def finish(self, redirects: list[str]) -> None:
+        """After the pages and the redirect pages were written: write the whole search index, in page order."""
+        self.redirects = redirects
+        if self.search is None:
+            return
+        self.search.search_index.entries = [e for entries in self._entries_by_page().values() for e in entries]
+        data = self.search.search_index.generate_search_index(None)
+        path = Path(self.site_dir) / "search" / "search_index.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8"))
+
+    def new_index_text(self) -> dict[str, str]:
+        """The search index entries of the pages rendered now, for the output check: the
+        rest of the index was checked when those pages were rendered."""
+        if self.search is None:
+            return {}
+        new = [entry for src in self.order for entry in self.rendered.get(src, ())]
+        return {"search/search_index.json": json.dumps(new, separators=(",", ":"), default=str)}
+
+    def commit(self) -> None:
+        """This build succeeded without problems: the next one starts from it."""
+        self.states.keep(
+            self.site_dir,
+            BuildState(dict(self.fingerprints), dict(self.dest), self._entries_by_page(), list(self.redirects)),
+        )
+
+    def forget(self) -> None:
+        """This build failed or had problems: the next one renders every page."""
+        self.states.forget(self.site_dir)
+
+    def summary(self) -> str:
+        return f"增量生成：重新生成了 {len(self.render)} 个页面，其余 {len(self.order) - len(self.render)} 个页面未受这次修改影响，保持不变"

@@ -1,0 +1,74 @@
+"""Layer 2: field types as classes. Each type cleans what an editor wrote, and knows its
+JSON Schema, its guide text, an example, how it is written to YAML and read from a
+spreadsheet cell. Imports only :mod:`showcase.core`."""
+
+from .base import (
+    INVALID,
+    Block,
+    CellReading,
+    Cleaning,
+    Describing,
+    Field,
+    FieldType,
+    HelpOnly,
+    Invalid,
+    Quoted,
+    Resolver,
+    Verbatim,
+    field_named,
+    fields_of,
+    spec,
+)
+from .choice import Choice
+from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
+from .jsonschema import field_schema
+from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
+from .refs import AREA, Ref, RefList, Source, Tags
+from .structures import Object, ObjectList, Private, clean_mapping, object_schema, resolve_fields
+from .text import LongText, Markdown, Text, Url
+
+__all__ = [
+    "AREA",
+    "IMAGE_SUFFIXES",
+    "INVALID",
+    "Block",
+    "Bool",
+    "CellReading",
+    "Choice",
+    "Cleaning",
+    "Date",
+    "Describing",
+    "Field",
+    "FieldType",
+    "HelpOnly",
+    "Image",
+    "ImageList",
+    "ImageType",
+    "Int",
+    "Invalid",
+    "LongText",
+    "Markdown",
+    "Number",
+    "Object",
+    "ObjectList",
+    "Private",
+    "QuantityType",
+    "Quoted",
+    "Ref",
+    "RefList",
+    "Resolver",
+    "Source",
+    "Tags",
+    "Text",
+    "Url",
+    "Verbatim",
+    "check_image",
+    "clean_mapping",
+    "field_named",
+    "field_schema",
+    "fields_of",
+    "object_schema",
+    "parse_date",
+    "resolve_fields",
+    "spec",
+]

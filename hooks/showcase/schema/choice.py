@@ -1,0 +1,54 @@
+"""A choice from one of the project's vocabularies (categories, levels, recipient types…)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.text import normalize_digits
+from ..core.vocab import Vocabulary
+from .base import JSON, Cleaning, Describing, Field, FieldType
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    """One term of a named vocabulary, written as its Chinese label (or its slug)."""
+
+    vocabulary: str  # name in :class:`showcase.core.vocab.Vocabularies`
+    as_label: bool = False  # the value is the label text instead of the term
+    example_label: str | None = None
+
+    def terms(self, vocabularies: Any) -> Vocabulary:
+        vocabulary: Vocabulary = vocabularies[self.vocabulary]
+        return vocabulary
+
+    def clean_text(self, f: Field, text: str, line: int, path: str, at: Cleaning) -> Any:
+        vocabulary = self.terms(at.vocabularies)
+        key = text.strip()
+        term = vocabulary.get(key) or vocabulary.get(normalize_digits(key))
+        if term is None:
+            labels = list(vocabulary.labels)
+            close = difflib.get_close_matches(key, labels, n=1, cutoff=0.3)
+            guess = f"是否想写“{close[0]}”？" if close else ""
+            return at.problem(line, path, f"“{key}”不是可选的{f.label}。{guess}可选：{'、'.join(labels)}")
+        return term.label if self.as_label else term
+
+    def json_schema(self, f: Field, env: Describing) -> JSON:
+        terms = self.terms(env.vocabularies).terms
+        return {"enum": [t.label for t in terms] + [t.slug for t in terms if t.slug != t.label]}
+
+    def how_to_write(self, f: Field, env: Describing) -> str:
+        return "选一个：" + "、".join(self.choices(f, env))
+
+    def choices(self, f: Field, env: Describing) -> tuple[str, ...]:
+        return self.terms(env.vocabularies).labels
+
+    def cell_hint(self, f: Field, env: Describing) -> str:
+        return "可选：" + "、".join(self.choices(f, env)) + "。"
+
+    def example(self, f: Field, env: Describing) -> Any:
+        labels = self.choices(f, env)
+        if self.example_label in labels:
+            return self.example_label
+        return labels[0] if labels else ""

@@ -1,0 +1,215 @@
+"""Command line for editors: ``python -m showcase check`` validates data without building.
+
+Also: ``import`` (spreadsheet → record files), ``new`` (a commented record file),
+``template-sheets`` (the import templates) and ``guide-fields`` (the guide's field tables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.problems import DataError
+from ..derive.summary import summary_lines
+from ..load import load_project
+from .jsonschema import write_schemas
+
+
+def _utf8_console() -> None:
+    # Windows consoles default to a legacy code page; Chinese messages must still print.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):  # pragma: no cover
+            pass
+
+
+def check(root: Path) -> int:
+    """Validate ``root/data`` and print every problem, or the summary; return the exit code."""
+    try:
+        data = load_project(root)
+    except DataError as exc:
+        print("数据检查未通过：", file=sys.stderr)
+        print(exc.problems.report(), file=sys.stderr)
+        return 1
+    print("数据检查通过。")
+    for line in summary_lines(data):
+        print(line)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_console()
+    parser = argparse.ArgumentParser(prog="python -m showcase", description="文明单位展示网站的编辑工具")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="检查 data/ 中的所有数据文件，不生成网站")
+    check_cmd.add_argument("--root", default=".", help="项目根目录（mkdocs.yml 所在的文件夹），默认为当前目录")
+    schemas_cmd = commands.add_parser("schemas", help="重新生成 schemas/ 中供编辑器使用的 JSON Schema 文件")
+    schemas_cmd.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+    _add_editor_commands(commands)
+    offline = commands.add_parser(
+        "offline",
+        help="生成离线版：一个 zip 文件，解压后双击 index.html 即可浏览和搜索，无需网络和服务器",
+    )
+    offline.add_argument("--out", default="dist/offline.zip", help="zip 文件的位置，默认为 dist/offline.zip")
+    offline.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+    args = parser.parse_args(argv)
+    if args.command == "offline":
+        return _cmd_offline(args)
+    if args.command == "check":
+        return check(Path(args.root))
+    if args.command == "schemas":
+        for path in write_schemas(Path(args.root) / "schemas"):
+            print(f"已写入 {path}")
+        return 0
+    if args.command in _EDITOR_COMMANDS:
+        return _EDITOR_COMMANDS[args.command](args)
+    return 2  # pragma: no cover
+
+
+def _cmd_offline(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import Abort, PluginError
+
+    from ..mkdocs.offline import build_offline
+
+    root = Path(args.root)
+    out = Path(args.out) if Path(args.out).is_absolute() else root / args.out
+    try:
+        path = build_offline(root, out)
+    except (Abort, PluginError) as exc:
+        print(f"离线版没有生成：{exc}", file=sys.stderr)
+        return 1
+    print(f"已生成离线版 {path}（{path.stat().st_size / 1_000_000:.1f} MB）：解压后打开其中的 offline-site/index.html")
+    return 0
+
+
+# -- editors' commands: import, new, template-sheets, guide-fields ------------------------
+
+
+def _add_editor_commands(commands: Any) -> None:
+    imp = commands.add_parser(
+        "import",
+        help="把 Excel（.xlsx）或 CSV 表格导入为数据文件：每行一个文件，全部检查通过才写入",
+        description="表格第一行写列名（标题、日期、类别……），其余每行成为 data/<类型>/<编号>.yml。"
+        "所有行都检查通过才会写入；已有的文件不会被覆盖，除非加 --overwrite。",
+    )
+    imp.add_argument("file", help="要导入的 .xlsx 或 .csv 文件")
+    imp.add_argument(
+        "--kind",
+        help="记录类型：events（活动）、honors（荣誉）或 entrepreneurs（企业家）；不写时按文件名判断",
+    )
+    imp.add_argument("--overwrite", action="store_true", help="编号已存在时用表格内容替换已有文件")
+    imp.add_argument("--dry-run", action="store_true", help="只检查，不写入任何文件")
+    imp.add_argument("--root", default=".", help="项目根目录（mkdocs.yml 所在的文件夹），默认为当前目录")
+
+    new = commands.add_parser(
+        "new",
+        help="新建一条活动、荣誉或企业家记录：生成带中文说明的文件",
+        description="例如：showcase new event --title \"新生代企业家薪火培训班\"；"
+        "showcase new entrepreneur --name \"张三\"。不写 --id 时由标题或姓名的拼音生成编号。",
+    )
+    new.add_argument("kind", help="event（活动）、honor（荣誉）或 entrepreneur（企业家）")
+    new.add_argument("--title", "--name", dest="title", help="标题（活动、荣誉）或姓名（企业家）")
+    new.add_argument("--id", dest="record_id", help="编号（即文件名和网址），例如 2022-xinhuo-peixun；不写则自动生成")
+    new.add_argument("--date", help="日期，例如 2022-05-01；不写则填今天的日期（活动、荣誉）")
+    new.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+
+    tpl = commands.add_parser("template-sheets", help="重新生成 import-templates/ 中的导入模板（.xlsx 和 .csv）")
+    tpl.add_argument("--out", default=None, help="输出文件夹，默认为 <项目根目录>/import-templates")
+    tpl.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+
+    guide = commands.add_parser("guide-fields", help="输出编辑指南中的字段表（由 schema.py 生成）")
+    guide.add_argument("--write", action="store_true", help="直接更新 guide/编辑指南.md 中的字段表")
+    guide.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .importer import format_result, import_file
+    from .scaffold import kind_from_word
+    from .sheets import ImportFailure
+
+    kind = None
+    if args.kind:
+        kind = kind_from_word(args.kind)
+        if kind is None:
+            print(f"不认识的记录类型“{args.kind}”：请写 events（活动）、honors（荣誉）或 entrepreneurs（企业家）", file=sys.stderr)
+            return 2
+    try:
+        result = import_file(args.file, kind, Path(args.root), overwrite=args.overwrite, dry_run=args.dry_run)
+    except ImportFailure as exc:
+        print(f"导入未完成：{exc}", file=sys.stderr)
+        return 1
+    out, err = format_result(result, Path(args.root), dry_run=args.dry_run)
+    for line in out:
+        print(line)
+    for line in err:
+        print(line, file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from ..model import ENTREPRENEUR
+    from .scaffold import ScaffoldError, create_record, kind_from_word
+
+    kind = kind_from_word(args.kind)
+    if kind is None:
+        print(f"不认识的记录类型“{args.kind}”：请写 event（活动）、honor（荣誉）或 entrepreneur（企业家）", file=sys.stderr)
+        return 2
+    if not args.title:
+        option = "--name 姓名" if kind is ENTREPRENEUR else "--title 标题"
+        print(f"请用 {option} 写出新{kind.label}的{'姓名' if kind is ENTREPRENEUR else '标题'}", file=sys.stderr)
+        return 2
+    try:
+        created = create_record(Path(args.root), kind, args.title, args.record_id, args.date)
+    except ScaffoldError as exc:
+        print(f"没有新建文件：{exc}", file=sys.stderr)
+        return 1
+    rel = created.path.relative_to(Path(args.root).resolve()) if created.path.is_absolute() else created.path
+    print(f"已新建 {Path(rel).as_posix()}（网址 {created.url}）")
+    print("请用 VS Code 或记事本打开它：每个字段上方有中文说明，标有【示例值】的内容请改为实际内容。")
+    if created.placeholders:
+        print(f"必须填写：{'、'.join(created.placeholders)}（文件中标有【待填写】）。")
+    if created.unpublished:
+        print("这条记录暂不发布（published: false），填写完成后按文件中的说明删除这一行。")
+    print("改完后运行 showcase check 检查，或运行 mkdocs serve --dirty 预览。")
+    return 0
+
+
+def _cmd_template_sheets(args: argparse.Namespace) -> int:
+    from .templatesheets import write_templates
+
+    out = Path(args.out) if args.out else Path(args.root) / "import-templates"
+    for path in write_templates(out):
+        print(f"已写入 {path.as_posix()}")
+    return 0
+
+
+def _cmd_guide_fields(args: argparse.Namespace) -> int:
+    from .fieldguide import GUIDE_PATH, all_tables, update_guide
+
+    if not args.write:
+        print(all_tables())
+        return 0
+    path = Path(args.root) / GUIDE_PATH
+    text = path.read_text(encoding="utf-8")
+    updated = update_guide(text)
+    if updated != text:
+        path.write_text(updated, encoding="utf-8", newline="\n")
+        print(f"已更新 {path.as_posix()} 中的字段表")
+    else:
+        print(f"{path.as_posix()} 中的字段表已是最新")
+    return 0
+
+
+_EDITOR_COMMANDS = {
+    "import": _cmd_import,
+    "new": _cmd_new,
+    "template-sheets": _cmd_template_sheets,
+    "guide-fields": _cmd_guide_fields,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
