@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.text import id_shape_ok
-from ..core.vocab import ASSESSMENT_PERIODS, Term
+from ..core.text import id_shape_ok, reserved_id_reason
+from ..core.vocab import ASSESSMENT_PERIODS, EVENT_CATEGORIES, HONOR_LEVELS, Term, Vocabularies
 from ..schema import Bool, Choice, Int, LongText, Object, ObjectList, Text, spec
 from .kind import Problem
 
@@ -81,6 +81,53 @@ class Area:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TermEntry:
+    """One entry of a unit's own list (event categories, honor levels…)."""
+
+    slug: str = spec(
+        "网址名", Text(max_length=40, example_text="zhiyuan-fuwu"),
+        "用于网址，只能用小写字母、数字和连字符（拼音即可），例如 zhiyuan-fuwu；发布后不要再改", required=True,
+    )
+    label: str = spec("名称", Text(max_length=20, example_text="志愿服务"), "页面上显示、数据文件中填写的名称", required=True)
+    description: str | None = spec("说明", Text(max_length=100), "这一项包括什么，显示在页面上（可选）")
+    participants: bool = spec(
+        "统计参加人数", Bool(), "活动类别专用：写 true 则在“主要数据”页用图表列出这一类活动各自的参加人数", default=False
+    )
+
+    def term(self) -> Term:
+        return Term(self.slug, self.label, self.description or "", self.participants)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteVocabularies:
+    """The unit's own lists; a list not written here keeps the product's default."""
+
+    event_categories: tuple[TermEntry, ...] = spec(
+        "活动类别", ObjectList(TermEntry),
+        "活动的类别（每个类别有自己的页面）；不写时使用默认的类别（见编辑指南）。写了就完全按这里的列表",
+    )
+    honor_levels: tuple[TermEntry, ...] = spec(
+        "荣誉级别", ObjectList(TermEntry), "从高到低排列；不写时为 国家级、省级、市级、区县级",
+    )
+
+    def lists(self) -> tuple[tuple[str, str, tuple[TermEntry, ...]], ...]:
+        """(field, vocabulary name, entries) of every list the unit wrote."""
+        return tuple(
+            (name, vocabulary, entries)
+            for name, vocabulary, entries in (
+                ("event_categories", EVENT_CATEGORIES.name, self.event_categories),
+                ("honor_levels", HONOR_LEVELS.name, self.honor_levels),
+            )
+            if entries
+        )
+
+    def apply(self, vocabularies: Vocabularies) -> Vocabularies:
+        for _, name, entries in self.lists():
+            vocabularies = vocabularies.with_terms(name, tuple(entry.term() for entry in entries))
+        return vocabularies
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
     unit: Unit = spec("单位", Object(Unit), required=True)
     application: Application = spec("申报", Object(Application), required=True)
@@ -92,6 +139,10 @@ class Site:
     )
     areas: tuple[Area, ...] = spec(
         "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True
+    )
+    vocabularies: SiteVocabularies = spec(
+        "本单位的分类", Object(SiteVocabularies), "活动类别、荣誉级别等可以按本单位的实际情况改写；不写的沿用默认",
+        default_factory=SiteVocabularies,
     )
 
     def area(self, area_id: str | None) -> Area | None:
@@ -107,7 +158,27 @@ class Site:
             path = f"areas[{index}].id"
             if not id_shape_ok(area.id):
                 found.append(Problem(path, path, f"板块编号“{area.id}”只能由小写字母、数字和连字符组成"))
+            elif reason := reserved_id_reason(area.id):
+                found.append(Problem(path, path, f"板块编号不能用“{area.id}”：{reason}"))
             elif area.id in seen:
                 found.append(Problem(path, path, f"板块编号“{area.id}”重复"))
             seen.add(area.id)
+        for name, _, entries in self.vocabularies.lists():
+            slugs: set[str] = set()
+            labels: set[str] = set()
+            for index, entry in enumerate(entries, start=1):
+                path = f"vocabularies.{name}[{index}]"
+                if not id_shape_ok(entry.slug) or reserved_id_reason(entry.slug):
+                    found.append(Problem(f"{path}.slug", f"{path}.slug",
+                                         f"网址名“{entry.slug}”只能由小写字母、数字和连字符组成（不能是 index 等保留名）"))
+                elif entry.slug in slugs:
+                    found.append(Problem(f"{path}.slug", f"{path}.slug", f"网址名“{entry.slug}”重复"))
+                if entry.label in labels:
+                    found.append(Problem(f"{path}.label", f"{path}.label", f"名称“{entry.label}”重复"))
+                slugs.add(entry.slug)
+                labels.add(entry.label)
         return tuple(found)
+
+    def vocabularies_with(self, defaults: Vocabularies) -> Vocabularies:
+        """The project's vocabularies: the defaults with the unit's own lists in their place."""
+        return self.vocabularies.apply(defaults)

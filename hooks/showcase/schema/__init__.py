@@ -19,7 +19,7 @@ from .base import (
     fields_of,
     spec,
 )
-from .choice import Choice
+from .choice import Choice, ChoiceList
 from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
 from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
@@ -35,6 +35,7 @@ __all__ = [
     "Bool",
     "CellReading",
     "Choice",
+    "ChoiceList",
     "Cleaning",
     "Date",
     "Describing",

@@ -15,6 +15,7 @@ from ..core.problems import DataError
 from ..derive.summary import summary_lines
 from ..load import load_project
 from .jsonschema import write_schemas
+from .project import ProjectInfo
 
 
 def _utf8_console() -> None:
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(Path(args.root))
     if args.command == "schemas":
-        for path in write_schemas(Path(args.root) / "schemas"):
+        env = ProjectInfo.read(Path(args.root)).describing()  # the unit's own lists
+        for path in write_schemas(Path(args.root) / "schemas", env):
             print(f"已写入 {path}")
         return 0
     if args.command in _EDITOR_COMMANDS:
@@ -181,7 +183,7 @@ def _cmd_template_sheets(args: argparse.Namespace) -> int:
     from .templatesheets import write_templates
 
     out = Path(args.out) if args.out else Path(args.root) / "import-templates"
-    for path in write_templates(out):
+    for path in write_templates(out, ProjectInfo.read(Path(args.root)).describing()):
         print(f"已写入 {path.as_posix()}")
     return 0
 
@@ -190,11 +192,11 @@ def _cmd_guide_fields(args: argparse.Namespace) -> int:
     from .fieldguide import GUIDE_PATH, all_tables, update_guide
 
     if not args.write:
-        print(all_tables())
+        print(all_tables(ProjectInfo.read(Path(args.root)).describing()))
         return 0
     path = Path(args.root) / GUIDE_PATH
     text = path.read_text(encoding="utf-8")
-    updated = update_guide(text)
+    updated = update_guide(text, ProjectInfo.read(Path(args.root)).describing())
     if updated != text:
         path.write_text(updated, encoding="utf-8", newline="\n")
         print(f"已更新 {path.as_posix()} 中的字段表")
