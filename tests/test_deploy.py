@@ -441,7 +441,7 @@ def test_install_script_installs_what_it_checked_even_if_the_file_changes_meanwh
     root-owned copy and checks and installs that copy, so a swap never gets through."""
     import threading
 
-    run, target, tmp_path = installer
+    _run, target, tmp_path = installer
     good = "# 生成\n" + csp.nginx_line(csp_for(photo_site)) + "\n"
     bad = 'add_header Content-Security-Policy "default-src \'self\'" always;\nlocation / { alias /; autoindex on; }\n'
     snippet = tmp_path / "new.conf"
