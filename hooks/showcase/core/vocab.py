@@ -96,7 +96,7 @@ RECIPIENT_TYPES = Vocabulary(
     (
         Term("benshi", "本单位", "申报单位本身"),
         Term("shanghui", "商会", "所属商会、异地商会等"),
-        Term("zuzhi", "下属组织", "区县工商联、党组织等下属或指导的组织"),
+        Term("zuzhi", "下属组织", "下属单位、所属党组织等本单位领导或指导的组织"),
         Term("qiye", "企业", "民营企业"),
         Term("qiyejia", "企业家", "本站收录的企业家（写 entrepreneur: 企业家编号）"),
     ),

@@ -82,7 +82,8 @@ class KindFiles:
     """One kind's files after reading: valid records by state, and the ids of broken files."""
 
     published: dict[str, Record] = field(default_factory=dict)
-    unpublished: dict[str, str] = field(default_factory=dict)  # id → file
+    unpublished: dict[str, str] = field(default_factory=dict)  # id → file (published: false, or no consent)
+    withheld: set[str] = field(default_factory=set)  # ids not published for want of consent
     broken: dict[str, str] = field(default_factory=dict)  # id → file with problems
 
     def known(self) -> Known:
@@ -178,6 +179,7 @@ class _Loader:
                 if withheld.note is not None:
                     self.notes.append(f"{rel}: {withheld.note}")
                 found.unpublished[record.id] = rel
+                found.withheld.add(record.id)
                 continue
             found.published[record.id] = _published_form(record)
         return found
@@ -292,6 +294,9 @@ class _Loader:
             honors=by_kind["honor"],  # type: ignore[arg-type]
             figures=by_kind["figure"],  # type: ignore[arg-type]
             unpublished=MappingProxyType(unpublished),
+            withheld=MappingProxyType({
+                kind.folder: tuple(sorted(files[kind.name].withheld)) for kind in RECORD_KINDS if files[kind.name].withheld
+            }),
             notes=tuple(sorted(set(self.notes))),
             criteria=MappingProxyType(criteria),
             narratives=MappingProxyType(narratives),

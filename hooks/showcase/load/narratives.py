@@ -145,6 +145,25 @@ def _front_matter(text: str, rel: str, root: Path, problems: Problems) -> tuple[
     return cleaned, at.lines, text[match.end():]
 
 
+def markdown_pages(root: Path, docs_dir: Path) -> list[tuple[str, str, int]]:
+    """(file, Markdown body after the front matter, line the body starts on) of every narrative
+    that reads cleanly (the others are the loader's problems)."""
+    pages = []
+    for path in docs_files(docs_dir):
+        if path.is_symlink() or path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        rel = _rel(path, root)
+        text = yamlfile.decode(path.read_bytes(), rel, Problems())
+        if text is None:
+            continue
+        front = _front_matter(text, rel, root, Problems())
+        if front is None:
+            continue
+        body = front[2]
+        pages.append((rel, body, text[: len(text) - len(body)].count("\n") + 1))
+    return pages
+
+
 def read_narratives(root: Path, docs_dir: Path, problems: Problems) -> list[Citation]:
     """Check every file in docs/; return the narratives that cite criteria, in path order."""
     found: list[Citation] = []

@@ -24,9 +24,10 @@ from mkdocs.structure.pages import Page
 from ..core.problems import DataError, Problems
 from ..derive.descriptions import description
 from ..derive.dossier import build_dossier
+from ..derive.leftovers import sample_leftovers, todo_leftovers, unreachable_pages
 from ..derive.relations import build_relations
 from ..load import ParseCache, load_project
-from ..load.narratives import SYSTEM_FILES
+from ..load.narratives import SYSTEM_FILES, markdown_pages
 from ..model import Dataset
 from ..output import publish
 from ..output.addresses import Addresses
@@ -94,6 +95,8 @@ class ShowcaseBuild:
         except DataError as exc:
             raise DataProblems(exc) from None
         self.preview = preview  # mkdocs serve: report problems, keep serving
+        self.own_nav = config.nav is not None  # mkdocs.yml names its pages (else ours is used)
+        self.describe_site(config)
         relations = build_relations(self.data)
         teach_jieba(list(self.data.search_words))
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
@@ -200,6 +203,7 @@ class ShowcaseBuild:
                 self.sources[file.dest_uri] = page_spec.edit_path or "data/"
             elif file.abs_src_path:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
+        self.warn_leftovers(files, config)
         if self.incremental is not None:
             self.plan_incremental(files, config)
         return files
@@ -228,6 +232,29 @@ class ShowcaseBuild:
                 files.remove(file)
             elif Path(name).suffix.lower() in IMAGE_SUFFIXES and Path(file.abs_src_path).is_relative_to(self.docs_dir):
                 file.abs_src_path = os.fspath(clean_copy(Path(file.abs_src_path), cache))
+
+    def describe_site(self, config: MkDocsConfig) -> None:
+        """One source for the site's description: data/site.yml (mkdocs.yml may only agree)."""
+        description = self.data.site.unit.description
+        if not description:
+            return
+        if config.site_description and str(config.site_description) != str(Markup.escape(description)):
+            log.warning(
+                "mkdocs.yml 的 site_description 与 data/site.yml 的 unit.description 不同：网站使用 site.yml 中的简介。"
+                "请删除 mkdocs.yml 中的 site_description（或改成一致）"
+            )
+        config.site_description = Markup.escape(description)
+
+    def warn_leftovers(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages nobody can reach and the example's words in a real site: warnings (--strict fails)."""
+        docs = [f.src_uri for f in files.documentation_pages() if not f.generated_by and f.src_uri not in self.by_src]
+        docs += [spec.src_uri for spec in self.specs if not spec.generated]
+        nav = incremental.nav_sources(config.nav if self.own_nav else self.default_nav())
+        for line in unreachable_pages(self.data, docs, nav):
+            log.warning(line)
+        pages = markdown_pages(self.root, self.docs_dir)
+        for line in [*todo_leftovers(self.data, pages), *sample_leftovers(self.data, pages)]:
+            log.warning(line)
 
     def plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
         """--dirty: keep the output of every page whose inputs did not change."""

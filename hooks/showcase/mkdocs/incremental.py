@@ -36,7 +36,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..derive.leftovers import nav_sources
 from ..output.publish import make_writable
+
+__all__ = ["BuildState", "BuildStates", "DiskStates", "IncrementalBuild", "PageFile", "nav_sources"]
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
@@ -195,21 +198,6 @@ def narrative_parts(files: Files, generated: set[str]) -> list[str]:
         stat = os.stat(file.abs_src_path)
         parts.append(f"{file.src_uri}:{stat.st_mtime_ns}:{stat.st_size}")
     return parts
-
-
-def nav_sources(nav: Any) -> set[str]:
-    """Every page path named in a navigation configuration."""
-    found: set[str] = set()
-    if isinstance(nav, str):
-        if nav.endswith(".md"):
-            found.add(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found |= nav_sources(value)
-    elif isinstance(nav, (list, tuple)):
-        for item in nav:
-            found |= nav_sources(item)
-    return found
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

@@ -41,8 +41,8 @@ class Criterion(Record):
         LongText(max_length=5000, max_chars=EXPLANATION_LIMIT),
         f"对照本条写的简要说明，最多 {EXPLANATION_LIMIT} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计）",
     )
-    province: str | None = spec("省份", Text(max_length=20), "标准所属省份，例如 山东省")
-    year: int | None = spec("标准年度", Int(), "标准发布或适用的年度，例如 2022")
+    province: str | None = spec("省份", Text(max_length=20), "标准所属的省份（与 site.yml 中 assessment.province 的写法一致）")
+    year: int | None = spec("标准年度", Int(example_value="2024"), "标准发布或适用的年度，例如 2024")
     order: int | None = spec("排序", Int(), "同一层级中的顺序，数字小的在前；不写则排在有序号的之后，按文件名排序")
 
     @property

@@ -22,22 +22,24 @@ class Unit:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Application:
-    title: str = spec("申报称号", Text(max_length=40), "例如 省级文明单位", required=True)
-    year: int = spec("申报年度", Int(), "例如 2022", required=True)
+    title: str = spec("申报称号", Text(max_length=40), "例如 市级文明单位、省级文明单位（与申报文件的写法一致）", required=True)
+    year: int = spec("申报年度", Int(example_value="2024"), "例如 2024", required=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contact:
-    address: str | None = spec("地址", Text(max_length=100))
-    postcode: str | None = spec("邮编", Text(max_length=10))
-    phone: str | None = spec("电话", Text(max_length=40))
-    email: str | None = spec("电子邮箱", Text(max_length=80))
+    address: str | None = spec("地址", Text(max_length=100, example_text="某省某市某路1号"))
+    postcode: str | None = spec("邮编", Text(max_length=10, example_text="000000"))
+    phone: str | None = spec(
+        "电话", Text(max_length=40, example_text="0000-00000000"), "单位公开的联系电话（网站上会显示；发布前检查时它不算个人号码）"
+    )
+    email: str | None = spec("电子邮箱", Text(max_length=80, example_text="contact@example.org"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Filing:
-    icp: str | None = spec("ICP备案号", Text(max_length=60), "例如 鲁ICP备12345678号-1")
-    police: str | None = spec("公安备案号", Text(max_length=60), "例如 鲁公网安备 37060202000000号")
+    icp: str | None = spec("ICP备案号", Text(max_length=60), "例如 ×ICP备12345678号-1（× 为省份简称，照工信部备案系统中的写法）")
+    police: str | None = spec("公安备案号", Text(max_length=60), "例如 ×公网安备 12345678901234号（照公安备案系统中的写法）")
     police_code: str | None = spec("公安备案编码", Text(max_length=20), "公安备案号中的数字部分，用于生成查询链接")
 
 
@@ -49,11 +51,11 @@ def _default_period() -> Term:
 class Assessment:
     """Which criteria the dossier uses and which records count as evidence (site.yml)."""
 
-    standard: str | None = spec("考核标准名称", Text(max_length=60), "例如 山东省文明单位考核标准")
+    standard: str | None = spec("考核标准名称", Text(max_length=60), "例如 ××省文明单位测评体系（与考核文件的名称一致）")
     province: str | None = spec(
         "省份", Text(max_length=20), "只使用 province 与此相同的考核标准（不写则使用全部）"
     )
-    year: int | None = spec("标准年度", Int(), "只使用 year 与此相同的考核标准（不写则使用全部）")
+    year: int | None = spec("标准年度", Int(example_value="2024"), "只使用 year 与此相同的考核标准（不写则使用全部）")
     period: Term = spec(
         "评价期",
         Choice("assessment_periods"),
@@ -70,7 +72,7 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Area:
-    id: str = spec("板块编号", Text(max_length=60), "小写字母、数字和连字符，例如 zhengzhi-jianhui", required=True)
+    id: str = spec("板块编号", Text(max_length=60), "小写字母、数字和连字符（拼音即可），例如 dangjian-yinling；发布后不要再改", required=True)
     title: str = spec("板块标题", Text(max_length=40), required=True)
     summary: str | None = spec("板块概述", LongText(max_length=300))
 
