@@ -29,6 +29,7 @@ from ..load import ParseCache, load_project
 from ..model import Dataset
 from ..output import publish
 from ..output.addresses import Addresses
+from ..output.emblem import make_emblem
 from ..output.fingerprints import Fingerprints
 from ..output.images import make_picture
 from ..output.markup import render_markdown, sanitize_narrative
@@ -43,6 +44,11 @@ from .templateapi import MEDIA_PREFIX, SiteView
 from .templates import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.showcase")
+
+SITE_URL_MISSING = (
+    "未设置网站地址 site_url（mkdocs.yml）：打印的自查报告和申报材料不附二维码和网址，页尾分享区也不显示二维码"
+    "（只含站内路径的网址和二维码在纸面上打不开）。发布前请在 mkdocs.yml 中设置，例如 site_url: https://example.org/wenming/"
+)
 
 
 class WarningCounter(logging.Handler):
@@ -93,7 +99,10 @@ class ShowcaseBuild:
         self.specs += review_pages(self.data)  # /dossier/ and /report/
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
         self.qrcodes = qrcodes
-        self.view = SiteView(self.data, relations, build_dossier(self.data), Addresses.of(config.site_url, qrcodes))
+        self.view = SiteView(
+            self.data, relations, build_dossier(self.data), Addresses.of(config.site_url, qrcodes),
+            show_notes=preview or self.data.site.editor_notes,
+        )
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
@@ -108,6 +117,11 @@ class ShowcaseBuild:
         self.warnings = WarningCounter()
         if config.strict:
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        if self.data.site.editor_notes and not preview:
+            log.warning(
+                "data/site.yml 写了 editor_notes: true：生成的网站显示编辑提示（待核实、待补充、日期说明等），"
+                "只能作为给审阅人员的草稿，不能正式发布；正式发布前请删除这一行或写 false"
+            )
         # --dirty: render only the pages this change touches (see incremental.py)
         self.incremental = incremental.IncrementalBuild(config, states) if states is not None and not atomic else None
 
@@ -150,6 +164,14 @@ class ShowcaseBuild:
             file.edit_uri = self.edit_uri(spec)
             files.append(file)
         cache = self.root / ".cache" / "images"
+        emblem = self.data.site.unit.emblem
+        if emblem is not None:
+            self.view.emblem = made = make_emblem(self.data.root / "data", emblem.src, emblem.alt, cache)
+            for emblem_file in made.files:
+                files.append(
+                    File.generated(config, MEDIA_PREFIX + emblem_file.name, abs_src_path=os.fspath(emblem_file.cache_path))
+                )
+            config.theme["favicon"] = MEDIA_PREFIX + made.icon.name  # Material's <link rel="icon">
         for src in image_sources(self.data):
             picture = make_picture(self.data.root / "data", src, cache)
             self.view.pictures[src] = picture
@@ -274,6 +296,9 @@ class ShowcaseBuild:
     # -- the end of a build -----------------------------------------------------------------
     def post_build(self, config: MkDocsConfig) -> None:
         """Check the finished output, then publish it by swapping it into place."""
+        if not config.site_url:
+            # counted by --strict (the handler is still attached): a published site needs it
+            log.warning(SITE_URL_MISSING)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         finish_build(self, config)
 
