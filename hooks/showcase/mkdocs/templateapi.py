@@ -22,7 +22,7 @@ from ..derive.notes import EditorNotes, editor_notes
 from ..derive.numbers import Reading, figure_prose, figure_reading, reading
 from ..derive.relations import Relations
 from ..derive.report import Report, compose_report, take_title
-from ..model import Area, Dataset, Entrepreneur, Event, Figure, Honor, Record, Site
+from ..model import Area, Dataset, Entrepreneur, Figure, Record, Site
 from ..output.addresses import Addresses
 from ..output.emblem import Emblem, EmblemFile
 from ..output.images import Picture, Variant
@@ -165,14 +165,6 @@ class SiteView:
         if not summary or repeats_summary(summary, record.markdown()):
             return None
         return str(summary)
-
-    def latest(self, records: Iterable[Event | Honor], count: int) -> list[Event | Honor]:
-        """The newest ``count`` records, those with a picture first among records of the same year:
-        the home page shows pictures where there are any, without hiding newer news."""
-        ordered = list(records)
-        newest = ordered[: count * 3]
-        newest.sort(key=lambda r: (-r.date.year, not r.images()))
-        return newest[:count]
 
     def split_title(self, html: str) -> tuple[Markup | None, Markup]:
         """A rendered narrative's first <h1> (inner HTML) and the rest; both already safe."""
