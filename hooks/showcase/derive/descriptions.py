@@ -71,7 +71,7 @@ def repeats_summary(summary: str | None, markdown: str | None) -> bool:
     # the same clauses in another order (“甲，乙。” and “乙，甲。”)
     mine = [c for c in map(_words, _CLAUSE.split(summary)) if c]
     theirs = [c for c in map(_words, _CLAUSE.split(first_paragraph(markdown))) if c]
-    found = sum(1 for c in mine if any(c in t or _similar(c, t) for t in theirs))
+    found = sum(1 for c in mine if any(_similar(c, t) or (c in t and len(c) >= 0.4 * len(t)) for t in theirs))
     return bool(mine) and found / len(mine) >= 0.75
 
 

@@ -119,8 +119,8 @@ class ShowcaseBuild:
             logging.getLogger("mkdocs").addHandler(self.warnings)
         if self.data.site.editor_notes and not preview:
             log.warning(
-                "data/site.yml 写了 editor_notes: true：生成的网站显示编辑提示（待核实、待补充、日期说明等），"
-                "只能作为给审阅人员的草稿，不能正式发布；正式发布前请删除这一行或写 false"
+                "data/site.yml 写了 editor_notes: true：这是给审阅人员的审阅稿，页面上显示编辑提示"
+                "（待核实、待补充、日期说明等），不能正式发布；正式发布前请删除这一行或写 false"
             )
         # --dirty: render only the pages this change touches (see incremental.py)
         self.incremental = incremental.IncrementalBuild(config, states) if states is not None and not atomic else None
