@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
 from projectkit import SITE_YML, Project
 from showcase.derive.report import prefix_ids, rebase_links, shift_headings, take_title
-from PIL import Image
 from showcase.output.qrcodes import QUIET_ZONE, SCALE
 from sitebuild import BuiltSite, build_site, resolve_relative
 
