@@ -108,6 +108,8 @@ def marker_pages(pdf: bytes) -> dict[int, int]:
 def print_document(page: Any, url: str) -> bytes:
     """Print one page to A4 PDF, with the contents page numbered (two passes)."""
     page.goto(url, wait_until="networkidle")
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+    page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
     options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
     count = page.evaluate(_MARK_JS)

@@ -3,8 +3,8 @@
 Every page kind of the example is opened in each combination and photographed into
 artifacts/look/ for review; the checks on it do not depend on the example's wording: nothing
 scrolls sideways, the unit's full name is never cut off, the page title is the strongest text,
-no sidebar stands empty, cards hold their content, data tables turn into label–value blocks
-on phones. A fixture project (tests/lookkit.py, with site_url) covers the behaviour: the text
+no sidebar stands empty, cards hold their content, no serious axe finding on large screens
+(phones: test_visitor.py), data tables turn into label–value blocks on phones. A fixture project (tests/lookkit.py, with site_url) covers the behaviour: the text
 size control (标准 / 大 / 特大) across pages and at 200% on a phone, tap targets, the print
 button inside WeChat, no QR code on phones, the Chinese 404 page with its search box.
 """
@@ -49,7 +49,7 @@ def _overflow(page) -> int:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_looks_right_and_is_photographed(browser, base_url, artifacts, name, size, scheme):
+def test_page_looks_right_and_is_photographed(browser, base_url, artifacts, axe_source, name, size, scheme):
     context = _context(browser, size, scheme)
     page = context.new_page()
     page.goto(base_url + PAGES[name], wait_until="networkidle")
@@ -78,8 +78,14 @@ def test_page_looks_right_and_is_photographed(browser, base_url, artifacts, name
         }"""
     )
     overflow = _overflow(page)
+    serious = []
+    if size == "desktop":  # phones: test_visitor.py runs axe on every page kind in both schemes
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [f"{v['id']}: {v['help']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    assert serious == []
     assert not facts["nameCut"], "the unit's name is cut off in the header"
     if facts["h1"]:
         assert facts["h1"]["weight"] >= 600, facts

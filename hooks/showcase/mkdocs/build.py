@@ -199,10 +199,12 @@ class ShowcaseBuild:
         """--dirty: keep the output of every page whose inputs did not change."""
         assert self.incremental is not None
         generated = {spec.src_uri for spec in self.specs if spec.generated}
+        emblem_files = self.view.emblem.files if self.view.emblem else ()
         prints = Fingerprints(
             self.data,
             self.view.relations,
-            global_parts=incremental.config_parts(config),
+            # every page shows the emblem: a replaced emblem file renders them all again
+            global_parts=[*incremental.config_parts(config), *(f.name for f in emblem_files)],
             narrative_parts=incremental.narrative_parts(files, generated),
             images={src: ",".join(v.name for v in picture.variants) for src, picture in self.view.pictures.items()},
         )

@@ -45,6 +45,10 @@
     root.classList.add("sc-wechat");
     document.querySelectorAll("[data-sc-wechat-only]").forEach(function (el) { el.hidden = false; });
   }
+  // pictures not yet scrolled to would be missing on paper
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("img[loading=lazy]").forEach(function (img) { img.loading = "eager"; });
+  });
   document.querySelectorAll("[data-sc-print]").forEach(function (button) {
     var note = document.getElementById(button.getAttribute("aria-controls") || "");
     button.addEventListener("click", function () {
