@@ -27,12 +27,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 LH_DIR = REPO / "benchmarks" / "lighthouse"
 RESULTS = REPO / "benchmarks" / "results"
-PAGES = {
+PAGES = {  # one page of each kind
     "首页": "",
+    "企业家列表": "entrepreneurs/",
     "企业家": "entrepreneurs/wang-shiming/",
+    "活动列表": "events/",
     "活动": "events/2022-xinhuo-peixun/",
+    "活动类别": "categories/jiaoyu-peixun/",
     "荣誉墙": "honors/",
+    "荣誉": "honors/2021-quanguo-tuopin-gongjian-xianjin-jiti/",
     "主要数据": "figures/",
+    "工作板块": "areas/zhengzhi-jianhui/",
+    "展望": "outlook/",
+    "标签": "tags/",
+    "申报材料": "dossier/",
+    "自查报告": "report/",
+    "404": "404.html",
 }
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "

@@ -83,8 +83,8 @@ def test_directives_the_guide_promises():
         ("/assets/javascripts/workers/search.a7633da7.min.js", IMMUTABLE),
         ("/assets/stylesheets/main.57a0d79d.min.css", IMMUTABLE),
         ("/assets/stylesheets/palette.fb2fffe2.min.css.map", IMMUTABLE),
-        ("/media/zhang-san-3f2a1c9b-480.webp", IMMUTABLE),
-        ("/wenming/media/zhang-san-3f2a1c9b-1600.jpg", IMMUTABLE),
+        ("/media/zhang-san-qhbzkemw-480.webp", IMMUTABLE),
+        ("/wenming/media/zhang-san-qhbzkemw-1600.jpg", IMMUTABLE),
         ("/index.html", "no-cache"),
         ("/events/", "no-cache"),
         ("/wenming/404.html", "no-cache"),
@@ -138,7 +138,7 @@ def test_every_built_file_gets_the_right_cache_class(photo_site):
     """The map's patterns against the names a real build writes (Material assets, photo copies)."""
     conf = NginxConf()
     files = [p.relative_to(photo_site).as_posix() for p in photo_site.rglob("*") if p.is_file()]
-    hashed = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)(\.map)?$|^media/.+-[0-9a-f]{8}-\d+\.(webp|jpg)$")
+    hashed = re.compile(r"\.[0-9a-f]{8,}\.min\.(js|css)(\.map)?$|^media/.+-[a-z]{8}-\d+\.(webp|jpg)$")
     seen = {"material": 0, "media": 0, "pages": 0}
     for rel in files:
         value = conf.cache_control("/" + rel)

@@ -32,8 +32,11 @@ def test_inline_figures_and_links(story, tmp_path):
     site = _build(story, tmp_path, "# 叙述\n\n共有 [[figure:f1]]，培训 [[figure:f2]]，详见 [[event:e1]] 与 [[honor:h1]]、[[entrepreneur:zhang-san]]。\n")
     p = site.content("story/").find("p")
     text = p.get_text()
-    assert "35 家" in text and "截至2022年" in text
-    assert "未公开" in text and "0 人" not in text
+    assert "共有 35家，" in text  # no space between a number and its unit
+    assert "培训 若干人，" in text  # a withheld count reads naturally in a sentence
+    assert "未公开" not in text and "0人" not in text
+    figure = p.find("a", class_="sc-embed-figure")
+    assert "截至2022年" in figure["title"]  # the as-of date one hover (and one click) away
     assert site.links_to("story/", "events/e1/", p) and p.find("a", string="测试活动")
     assert site.links_to("story/", "honors/h1/", p) and site.links_to("story/", "entrepreneurs/zhang-san/", p)
     assert p.find("a", class_="sc-embed-figure")["href"].endswith("figures/#f1")
@@ -83,7 +86,7 @@ def test_code_and_escaped_brackets_are_left_alone(story, tmp_path):
 
 
 def test_embed_in_a_heading_gives_the_toc_the_title(story, tmp_path):
-    site = _build(story, tmp_path, "# 叙述\n\n## 关于 [[event:e1]]\n\n正文\n")
+    site = _build(story, tmp_path, "# 叙述\n\n## 关于 [[event:e1]]\n\n正文\n\n## 其他\n\n正文\n")
     html = (tmp_path / "out/story/index.html").read_text(encoding="utf-8")
     assert "SCEMBED" not in html
     toc = [a.get_text(strip=True) for a in site.soup("story/").select("nav.md-nav--secondary a")]

@@ -92,3 +92,18 @@ def count_chars(text: str) -> int:
     stricter count too.
     """
     return sum(1 for ch in text if not ch.isspace())
+
+
+# Letters only, without i, l, o (read as digits) and x (ends an ID number).
+_TOKEN_LETTERS = "abcdefghjkmnpqrstuvwyz"
+
+
+def letter_token(hexdigest: str, length: int = 8) -> str:
+    """A short name part from a hex digest, in letters only: generated file names never
+    hold a run of digits the personal-number check would read as a phone or ID number."""
+    value = int(hexdigest, 16)
+    out = []
+    for _ in range(length):
+        value, index = divmod(value, len(_TOKEN_LETTERS))
+        out.append(_TOKEN_LETTERS[index])
+    return "".join(out)

@@ -135,8 +135,21 @@ PAGE_PARTS = Vocabulary(
     configurable=False,
 )
 
+# What kind of number a key figure is: how it reads (“35家”, “第2名”, “100%”).
+FIGURE_MEASURES = Vocabulary(
+    "figure_measures",
+    "数据类型",
+    (
+        Term("count", "数量", "数量或金额：35家、3000万元"),
+        Term("rank", "排名", "名次：显示为“第2名”"),
+        Term("percent", "百分比", "比例：显示为“100%”"),
+    ),
+    configurable=False,
+)
+
 DEFAULTS: tuple[Vocabulary, ...] = (
     EVENT_CATEGORIES, HONOR_LEVELS, RECIPIENT_TYPES, ASSESSMENT_PERIODS, APPROX_WORDS, PAGE_PARTS,
+    FIGURE_MEASURES,
 )
 
 

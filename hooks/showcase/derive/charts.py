@@ -97,10 +97,10 @@ def events_by_year_and_category(data: Dataset, rel: Relations) -> Chart | None:
     for year, events in sorted(rel.events_by_year):
         counts = Counter(e.category.slug for e in events)
         values = [counts.get(t.slug, 0) for t in used]
-        rows.append((f"{year} 年", values))
-        table.append((f"{year} 年", *[str(v) for v in values], str(sum(values))))
-        top = ", ".join(f"{t.label} {counts[t.slug]} 项" for t in used if counts.get(t.slug))
-        parts.append(f"{year} 年共 {sum(values)} 项（{top}）")
+        rows.append((f"{year}年", values))
+        table.append((f"{year}年", *[str(v) for v in values], str(sum(values))))
+        top = "、".join(f"{t.label}{counts[t.slug]}项" for t in used if counts.get(t.slug))
+        parts.append(f"{year}年共{sum(values)}项（{top}）")
     description = "各年度活动数量，按类别堆叠：" + "；".join(parts) + "。"
     return _layout(
         "chart-events-year", "各年度创建活动数量（按类别）", description, "项",
@@ -115,7 +115,7 @@ def honors_by_level(rel: Relations) -> Chart | None:
     for level, honors in rel.honors_by_level:
         rows.append((level.label, [len(honors)]))
         table.append((level.label, str(len(honors))))
-        parts.append(f"{level.label} {len(honors)} 项")
+        parts.append(f"{level.label}{len(honors)}项")
     return _layout(
         "chart-honors-level", "荣誉级别分布", "荣誉数量按级别：" + "，".join(parts) + "。", "项",
         ("荣誉",), rows, ("级别", "荣誉数量"), table,
@@ -131,7 +131,7 @@ def events_by_area(data: Dataset, rel: Relations) -> Chart | None:
         n_honors = len(rel.honors_by_area.get(area.id, ()))
         rows.append((area.title, [n_events, n_honors]))
         table.append((area.title, str(n_events), str(n_honors)))
-        parts.append(f"{area.title} 活动 {n_events} 项、荣誉 {n_honors} 项")
+        parts.append(f"{area.title}：活动{n_events}项、荣誉{n_honors}项")
     return _layout(
         "chart-areas", "各工作板块的活动与荣誉", "；".join(parts) + "。", "项",
         ("活动", "荣誉"), rows, ("工作板块", "活动", "荣誉"), table,
@@ -151,12 +151,12 @@ def training_participants(rel: Relations) -> Chart | None:
         if q is None or q.value is None or q.withheld:
             rows.append((event.title, None))
             table.append((event.title, "未公开"))
-            parts.append(f"{event.title} 人数未公开")
+            parts.append(f"{event.title}：人数未公开")
         else:
             value = int(q.value)
             rows.append((event.title, [value]))
             table.append((event.title, str(value)))
-            parts.append(f"{event.title} {value} 人次")
+            parts.append(f"{event.title}：{value}人次")
     return _layout(
         "chart-training", "各培训班参加人数", "；".join(parts) + "。", "人次",
         ("参加人数",), rows, ("培训班", "参加人数"), table,

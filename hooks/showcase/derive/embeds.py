@@ -2,7 +2,7 @@
 
 Inline (anywhere in a sentence)::
 
-    [[figure:peixun-qiyejia-renshu]]      a figure with its unit and as-of date, or “未公开”
+    [[figure:peixun-qiyejia-renshu]]      a figure as it reads in a sentence (“35家”; withheld: “若干人”)
     [[event:2022-xinhuo-peixun]]          a link to a record, with its current title
     [[honor:…]]  [[entrepreneur:…]]
 
@@ -28,6 +28,7 @@ from typing import Any
 from ..core.problems import Problems
 from ..core.vocab import Term, Vocabulary
 from ..model import Dataset, Entrepreneur, Figure
+from .numbers import awkward_in_prose, figure_prose
 from .relations import Relations
 
 _EMBED = re.compile(r"(?<!\\)\[\[([^\[\]\n]*)\]\]")
@@ -145,6 +146,12 @@ def resolve(embeds: list[Embed], data: Dataset, rel: Relations, path: str, probl
             record = data.by_folder(folder).get(embed.ref or "")
             if record is not None:
                 embed.records = (record,)
+                if isinstance(record, Figure) and awkward_in_prose(record):
+                    word = "排名" if record.is_rank else "百分比"
+                    notes.append(
+                        f"{path}:{embed.line}: 嵌入的 figures/{embed.ref} 是未公开的{word}，句中读作“{figure_prose(record).text}”；"
+                        "请检查句子是否通顺，必要时改写"
+                    )
             elif embed.ref in data.unpublished.get(folder, ()):
                 notes.append(f"{path}:{embed.line}: 嵌入的 {folder}/{embed.ref} 未发布，页面中已省略")
             else:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import KINDS_BY_FOLDER, Criterion, Dataset, Event, Honor, Record
+from ..model import KINDS_BY_FOLDER, Dataset, Event, Honor
 from .dossier import build_dossier, records_without_criteria
-
-
-def where(record: Record | Criterion) -> str:
-    return record.origin.path if record.origin else f"data/{record.folder}/{record.id}.yml"
+from .notes import CRITERION_NOTE, where
 
 
 def summary_lines(data: Dataset) -> list[str]:
@@ -33,7 +30,10 @@ def summary_lines(data: Dataset) -> list[str]:
     withheld_counts: list[Event | Honor] = [h for h in data.honors.values() if h.count is not None and h.count.withheld]
     withheld_counts += [e for e in data.events.values() for q in (e.sessions, e.participants) if q is not None and q.withheld]
     if withheld or withheld_counts:
-        lines.append(f"未公开的数字：数据 {len(withheld)} 项，活动或荣誉中的数量 {len(withheld_counts)} 处（页面显示为“—”）。")
+        lines.append(
+            f"未公开的数字：数据 {len(withheld)} 项，活动或荣誉中的数量 {len(withheld_counts)} 处"
+            "（不作为首页数字；表格中显示为“未公开”，叙述中读作“若干”）。"
+        )
         for figure in withheld:
             lines.append(f"  {where(figure)}: {figure.label}")
     no_photo = [p for p in data.entrepreneurs.values() if p.photo is None]
@@ -43,6 +43,13 @@ def summary_lines(data: Dataset) -> list[str]:
     no_area += [h for h in data.honors.values() if h.area is None]
     if no_area:
         lines.append(f"未归入工作板块（area）的活动或荣誉：{len(no_area)} 项。")
+    dated: list[Event | Honor] = [r for r in data.events.values() if r.date_note]
+    dated += [r for r in data.honors.values() if r.date_note]
+    if dated:
+        lines.append(f"日期不确切、写了日期说明（date_note）的活动或荣誉：{len(dated)} 项（说明只在预览中显示）。")
+        lines.extend(f"  {where(r)}: {r.date.chinese}，{r.date_note}" for r in dated)
+    if data.site.application.date is None:
+        lines.append("未设置落款日期（site.yml 的 application.date）：打印的自查报告和申报材料上日期留空，供手写。")
     lines.extend(completeness_lines(data))
     lines.extend(data.notes)
     return lines
@@ -63,11 +70,21 @@ def completeness_lines(data: Dataset) -> list[str]:
             f"评价期 {dossier.period_text}。"
         )
     ]
+    unchecked = [e.criterion for e in dossier.entries if not e.criterion.wording_known]
+    if unchecked:
+        lines.append(f"名称尚未与标准原文核对（wording_known）的考核标准：{len(unchecked)} 条（预览中标出）。")
+    no_points = [e.criterion for e in dossier.assessed if e.criterion.points is None]
+    if no_points:
+        lines.append(f"没有分值（points）的考核标准：{len(no_points)} 条（预览中标出）。")
+    remarks = [e.criterion for e in dossier.entries if e.criterion.note]
+    if remarks:
+        lines.append(f"带编辑备注（note）的考核标准：{len(remarks)} 条（备注只在预览中显示）。")
+        lines.extend(f"  {where(c)}: {CRITERION_NOTE}{c.note}" for c in remarks)
     if dossier.without_evidence:
-        lines.append(f"没有佐证材料的考核标准：{len(dossier.without_evidence)} 条（页面上已标出）。")
+        lines.append(f"没有佐证材料的考核标准：{len(dossier.without_evidence)} 条（预览中标出）。")
         lines.extend(f"  {where(e.criterion)}: {e.criterion.title}" for e in dossier.without_evidence)
     if dossier.without_explanation:
-        lines.append(f"没有情况说明（explanation）的考核标准：{len(dossier.without_explanation)} 条（页面上已标出）。")
+        lines.append(f"没有情况说明（explanation）的考核标准：{len(dossier.without_explanation)} 条（预览中标出）。")
         lines.extend(f"  {where(e.criterion)}: {e.criterion.title}" for e in dossier.without_explanation)
     if dossier.outside_period:
         lines.append(

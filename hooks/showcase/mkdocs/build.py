@@ -31,6 +31,7 @@ from ..load.narratives import SYSTEM_FILES, markdown_pages
 from ..model import Dataset
 from ..output import publish
 from ..output.addresses import Addresses
+from ..output.emblem import make_emblem
 from ..output.fingerprints import Fingerprints
 from ..output.images import clean_copy, make_picture
 from ..output.markup import render_markdown, sanitize_narrative
@@ -47,6 +48,11 @@ from .templateapi import MEDIA_PREFIX, SiteView
 from .templates import CompiledTemplates
 
 log = logging.getLogger("mkdocs.plugins.showcase")
+
+SITE_URL_MISSING = (
+    "未设置网站地址 site_url（mkdocs.yml）：打印的自查报告和申报材料不附二维码和网址，页尾分享区也不显示二维码"
+    "（只含站内路径的网址和二维码在纸面上打不开）。发布前请在 mkdocs.yml 中设置，例如 site_url: https://example.org/wenming/"
+)
 
 
 class WarningCounter(logging.Handler):
@@ -103,7 +109,10 @@ class ShowcaseBuild:
         self.specs += review_pages(self.data)  # /dossier/ and /report/
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
         self.qrcodes = qrcodes
-        self.view = SiteView(self.data, relations, build_dossier(self.data), Addresses.of(config.site_url, qrcodes))
+        self.view = SiteView(
+            self.data, relations, build_dossier(self.data), Addresses.of(config.site_url, qrcodes),
+            show_notes=preview or self.data.site.editor_notes,
+        )
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
@@ -126,6 +135,11 @@ class ShowcaseBuild:
         self.warnings = WarningCounter()
         if config.strict:
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        if self.data.site.editor_notes and not preview:
+            log.warning(
+                "data/site.yml 写了 editor_notes: true：这是给审阅人员的审阅稿，页面上显示编辑提示"
+                "（待核实、待补充、日期说明等），不能正式发布；正式发布前请删除这一行或写 false"
+            )
         # Remember what each page shows, so that a --dirty build renders only the pages a
         # change touches (see incremental.py)
         self.incremental = (
@@ -178,6 +192,24 @@ class ShowcaseBuild:
             files.append(file)
         cache = self.root / ".cache" / "images"
         broken = Problems()
+        emblem = self.data.site.unit.emblem
+        made = None
+        if emblem is not None:
+            try:
+                made = make_emblem(self.data.root / "data", emblem.src, emblem.alt, cache)
+            except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
+                broken.add(
+                    "data/site.yml", emblem.line or 1, "unit.emblem",
+                    f"徽标 data/{emblem.src} 无法处理（文件可能已损坏或不完整：{type(exc).__name__}）。"
+                    "请用看图软件打开确认，或重新导出为 PNG 后替换",
+                )
+        if made is not None:
+            self.view.emblem = made
+            for emblem_file in made.files:
+                files.append(
+                    File.generated(config, MEDIA_PREFIX + emblem_file.name, abs_src_path=os.fspath(emblem_file.cache_path))
+                )
+            config.theme["favicon"] = MEDIA_PREFIX + made.icon.name  # Material's <link rel="icon">
         for src in image_sources(self.data):
             try:
                 picture = make_picture(self.data.root / "data", src, cache)
@@ -260,10 +292,12 @@ class ShowcaseBuild:
         """--dirty: keep the output of every page whose inputs did not change."""
         assert self.incremental is not None
         generated = {spec.src_uri for spec in self.specs if spec.generated}
+        emblem_files = self.view.emblem.files if self.view.emblem else ()
         prints = Fingerprints(
             self.data,
             self.view.relations,
-            global_parts=incremental.config_parts(config),
+            # every page shows the emblem: a replaced emblem file renders them all again
+            global_parts=[*incremental.config_parts(config), *(f.name for f in emblem_files)],
             narrative_parts=incremental.narrative_parts(files, generated),
             images={src: ",".join(v.name for v in picture.variants) for src, picture in self.view.pictures.items()},
         )
@@ -360,6 +394,9 @@ class ShowcaseBuild:
     # -- the end of a build -----------------------------------------------------------------
     def post_build(self, config: MkDocsConfig) -> None:
         """Check the finished output, then publish it by swapping it into place."""
+        if not config.site_url:
+            # counted by --strict (the handler is still attached): a published site needs it
+            log.warning(SITE_URL_MISSING)
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         finish_build(self, config)
 

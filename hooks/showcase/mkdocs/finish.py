@@ -42,6 +42,7 @@ def write_redirect_pages(build: ShowcaseBuild, config: MkDocsConfig) -> list[str
 def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
     """Write the redirects, check every new output file, then swap the output into place."""
     written = write_redirect_pages(build, config)
+    build.qrcodes.write(Path(config.site_dir))  # before the check: pages refer to them
     rebuild = build.incremental
     if rebuild is not None:
         rebuild.finish(written)
@@ -69,13 +70,10 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
         build.abandon()
         lines = "\n".join(f.message() for f in findings)
         raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
-    build.qrcodes.save()
     for line in summary_lines(build.data):
         log.info(line)
     for line in build.embeds.notes:
         log.info(line)
-    if not config.site_url:
-        log.info("未设置网站地址 site_url（mkdocs.yml）：二维码和分享链接只含站内路径，发布前请设置，例如 https://example.org/wenming/")
     if build.warnings.count:
         return  # --strict: MkDocs aborts after this event; build_error removes the folder
     if build.building is not None:

@@ -64,14 +64,14 @@ class Session:
         if self.build is not None:
             self.build.abandon()
 
-    def codes_for(self, root: Path, serving: bool) -> QRCodes:
-        """QR codes cached in the project's .cache/; kept in memory between serve builds."""
-        path = root / ".cache" / "qr-codes.json"
-        if not serving:
-            return QRCodes(path)
+    def codes_for(self, root: Path) -> QRCodes:
+        """QR code images cached in the project's .cache/qr/ (one object per project folder)."""
+        path = root / ".cache" / "qr"
         if path not in self.qrcodes:
             self.qrcodes[path] = QRCodes(path)
-        return self.qrcodes[path]
+        codes = self.qrcodes[path]
+        codes.start_build()
+        return codes
 
     # -- one build ----------------------------------------------------------------------------
     def config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -92,7 +92,7 @@ class Session:
             self.build = ShowcaseBuild(
                 config,
                 templates=self.templates,
-                qrcodes=self.codes_for(root, serving),
+                qrcodes=self.codes_for(root),
                 parses=self.parses if serving else None,
                 states=states,
                 atomic=not serving,

@@ -11,20 +11,36 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from ..core.values import Quantity
-from ..core.vocab import APPROX_AFTER, APPROX_BEFORE, Term
+from ..core.vocab import Term
 from ..derive.charts import Chart, figure_charts
+from ..derive.descriptions import repeats_summary
 from ..derive.dossier import Dossier
+from ..derive.notes import EditorNotes, editor_notes
+from ..derive.numbers import Reading, figure_prose, figure_reading, reading
 from ..derive.relations import Relations
-from ..derive.report import Report, compose_report
+from ..derive.report import Report, compose_report, take_title
 from ..model import Area, Dataset, Entrepreneur, Figure, Record, Site
 from ..output.addresses import Addresses
+from ..output.emblem import Emblem, EmblemFile
 from ..output.images import Picture, Variant
 from ..output.markup import render_markdown
 from ..output.pages import category_src, tag_src
 from ..schema import Image
 
 MEDIA_PREFIX = "media/"
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture a shared link shows: site-relative URL, size and alt text."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
 
 
 @dataclass
@@ -37,7 +53,10 @@ class SiteView:
     addresses: Addresses
     urls: dict[str, str] = field(default_factory=dict)  # src_uri → site-relative URL
     pictures: dict[str, Picture] = field(default_factory=dict)  # image src → published variants
+    show_notes: bool = False  # editors' notes on the pages: the preview, or a reviewers' draft
+    emblem: Emblem | None = None  # the unit's emblem as published (site.yml unit.emblem)
     _charts: list[Chart] | None = None
+    _notes: EditorNotes | None = None
 
     @property
     def site(self) -> Site:
@@ -59,9 +78,21 @@ class SiteView:
         """Published variants of an image field (see output/images.py)."""
         return self.pictures[image.src]
 
-    def media(self, variant: Variant) -> str:
+    def media(self, variant: Variant | EmblemFile) -> str:
         """Site-relative URL of one published image variant."""
         return MEDIA_PREFIX + variant.name
+
+    def share_image(self, record: Record | None = None) -> ShareImage:
+        """A record's own picture; else the share picture made from the unit's emblem; else the
+        theme's default (overrides/assets/images/share.png)."""
+        image = self.addresses.share_image(record)
+        if image is not None and image.src in self.pictures:
+            fallback = self.picture(image).fallback
+            return ShareImage(self.media(fallback), fallback.width, fallback.height, image.alt)
+        if self.emblem is not None:
+            share = self.emblem.share
+            return ShareImage(self.media(share), share.width, share.height, self.site.unit.name)
+        return ShareImage(self.addresses.default_image, 1200, 630, self.site.unit.name)
 
     def charts(self) -> list[Chart]:
         """The key-figures page's charts (computed once per build)."""
@@ -97,11 +128,48 @@ class SiteView:
         return [term for term in self.data.vocabularies.event_categories if term.slug in used]
 
     def headline_figures(self) -> list[Figure]:
-        return [f for f in self.data.figures.values() if f.headline]
+        """The home page's figures: those marked headline, never a withheld one."""
+        return [f for f in self.data.figures.values() if f.headline and not f.withheld]
 
     def figure_text(self, figure: Figure) -> str:
-        """“35 家”, “近 — 亿元”: the number with its qualifier and unit (plain text)."""
-        return quantity_text(figure.value, figure.unit, figure.approx)
+        """“35家”, “近100人”, “第2名”, “未公开”: the number as it reads (plain text)."""
+        return figure_reading(figure).text
+
+    def reading(self, quantity: Quantity, unit: str | None = None, approx: str | None = None,
+                measure: Term | None = None) -> Reading:
+        """A number's parts as it reads in a table, card or metadata line (see derive/numbers.py)."""
+        return reading(quantity, unit, approx, measure)
+
+    def figure_reading(self, figure: Figure) -> Reading:
+        return figure_reading(figure)
+
+    def figure_prose(self, figure: Figure) -> Reading:
+        """A figure inside a sentence: a withheld count reads “若干家”."""
+        return figure_prose(figure)
+
+    @property
+    def notes(self) -> EditorNotes:
+        """Every editors' note (derive/notes.py), computed once per build."""
+        if self._notes is None:
+            self._notes = editor_notes(self.data, self.dossier)
+        return self._notes
+
+    def notes_of(self, key: str) -> tuple[object, ...]:
+        """The notes shown on a page about ``key`` ("events/<id>", "criteria/<id>"): none
+        unless this build shows notes (mkdocs serve, or editor_notes: true in site.yml)."""
+        return self.notes.of(key) if self.show_notes else ()
+
+    def lead(self, record: Record) -> str | None:
+        """The summary shown above a record's body, unless the body's first paragraph says it."""
+        summary = getattr(record, "summary", None)
+        if not summary or repeats_summary(summary, record.markdown()):
+            return None
+        return str(summary)
+
+    def split_title(self, html: str) -> tuple[Markup | None, Markup]:
+        """A rendered narrative's first <h1> (inner HTML) and the rest; both already safe."""
+        title, rest = take_title(html or "")
+        return (Markup(title) if title else None), Markup(rest)
 
     def report_for(self, pages: Iterable[Any], report_url: str) -> Report:
         """The printable report from the narratives as rendered for their own pages
@@ -111,15 +179,3 @@ class SiteView:
         urls = {f.src_uri: f.url for f in pages}
         return compose_report(self.data, html, urls, report_url)
 
-
-def quantity_text(quantity: Quantity | None, unit: str | None = None, approx: str | None = None) -> str:
-    if quantity is None:
-        return ""
-    if quantity.withheld:
-        return "未公开"
-    number = str(quantity)
-    if approx in APPROX_BEFORE:
-        number = f"{approx} {number}"
-    elif approx in APPROX_AFTER:
-        number = f"{number} {approx}"
-    return f"{number} {unit}".strip() if unit else number

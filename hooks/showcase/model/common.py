@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import AREA, Bool, ImageType, Object, ObjectList, Private, Ref, RefList, Tags, Text, Url, spec
+from ..schema import AREA, Bool, ImageType, LongText, Object, ObjectList, Private, Ref, RefList, Tags, Text, Url, spec
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +52,16 @@ def summary_spec() -> Any:
     return spec("摘要", Text(max_length=300, example_text="一两句话概括，显示在列表和卡片上。"), "一两句话的概括，显示在列表和卡片上")
 
 
+def date_note_spec() -> Any:
+    return spec(
+        "日期说明",
+        LongText(max_length=200, example_text="报告未载明具体日期，按自查报告年度记录。"),
+        "日期不确切（例如报告只写了年份，按报告年度记录）时写明依据；只给编辑看：列入完整性报告，"
+        "在预览中显示，不发布到网站",
+        situational=True,
+    )
+
+
 def criteria_spec() -> Any:
     return spec(
         "对应考核标准",
@@ -74,6 +84,6 @@ def links_spec() -> Any:
 
 
 __all__ = [
-    "Link", "Object", "area_spec", "criteria_spec", "former_ids_spec", "image_spec", "links_spec", "private_spec",
+    "Link", "Object", "area_spec", "criteria_spec", "date_note_spec", "former_ids_spec", "image_spec", "links_spec", "private_spec",
     "published_spec", "summary_spec", "tags_spec",
 ]

@@ -28,14 +28,16 @@ class Criterion(Record):
         Ref("criterion"),
         "测评内容所属的测评项目编号（data/criteria/ 中的文件名）；测评项目本身不写",
     )  # id of the 测评项目 this 测评内容 belongs to
-    points: int | float | None = spec("分值", Number(), "标准规定的分值；不知道时不写，页面显示“分值待核实”")
+    points: int | float | None = spec("分值", Number(), "标准规定的分值；不知道时不写（列入完整性报告，预览中注明“分值待核实”）")
     wording_known: bool = spec(
         "原文已核实",
         Bool(),
-        "名称与标准原文逐字一致时写 true；不写或写 false 时页面注明“表述待核实”",
+        "名称与标准原文逐字一致时写 true；不写或写 false 时列入完整性报告，预览中注明“表述待核实”",
         default=False,
     )
-    note: str | None = spec("备注", LongText(max_length=300), "出处、待核实的事项等，显示在申报材料页")
+    note: str | None = spec(
+        "编辑备注", LongText(max_length=300), "出处、待核实的事项等；只给编辑看：列入完整性报告，在预览中显示，不发布到网站"
+    )
     explanation: str | None = spec(
         "情况说明",
         LongText(max_length=5000, max_chars=EXPLANATION_LIMIT),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.values import PartialDate, Quantity
-from ..core.vocab import ENTREPRENEUR_RECIPIENT, Term
+from ..core.vocab import ENTREPRENEUR_RECIPIENT, FIGURE_MEASURES, Term
 from ..schema import (
     Bool,
     Choice,
@@ -33,6 +33,7 @@ from .common import (
     Link,
     area_spec,
     criteria_spec,
+    date_note_spec,
     former_ids_spec,
     image_spec,
     links_spec,
@@ -115,6 +116,7 @@ class Event(Record):
     title: str = spec("标题", Text(max_length=100), required=True)
     date: PartialDate = spec("日期", Date(), "开始日期，例如 2022-05-01；只知道月份可写 2022-05", required=True)
     end_date: PartialDate | None = spec("结束日期", Date(example_value="2022-05-03"), "多日活动的结束日期（可选）")
+    date_note: str | None = date_note_spec()
     location: str | None = spec("地点", Text(max_length=100, example_text="某市会展中心"))
     category: Term = spec("类别", Choice("event_categories"), "从固定类别中选择一个", required=True)
     area: str | None = area_spec()
@@ -178,6 +180,7 @@ class Honor(Record):
         "文号", Text(max_length=60, example_text="×政字〔2022〕1号"), "表彰文件的文号（知道时填写）"
     )
     date: PartialDate = spec("授予日期", Date(), "例如 2021-02-25；只知道年份可写 2021", required=True)
+    date_note: str | None = date_note_spec()
     recipient: Recipient = spec(
         "获得者", Object(Recipient), "type 写获得者类型；企业家写 entrepreneur: 编号，其他写 name: 名称", required=True
     )
@@ -236,12 +239,22 @@ class Honor(Record):
         return self.date.year, self.date.year
 
 
+def _count() -> Term:
+    return FIGURE_MEASURES.terms[0]  # 数量
+
+
 @kind("figure", "figures", "数据", title_field="label", page_title="主要数据")
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Figure(Record):
     label: str = spec("名称", Text(max_length=60), "这项数据说的是什么，例如 参加培训的企业家", required=True)
     value: Quantity = spec(
         "数值", QuantityType(), "数字；报告中隐去（写作 ** ）的数字写 \"**\"（要加引号）", required=True
+    )
+    measure: Term = spec(
+        "数据类型",
+        Choice("figure_measures"),
+        "数量（默认，显示为“35家”）、排名（显示为“第2名”）或百分比（显示为“100%”）",
+        default_factory=_count,
     )
     approx: str | None = spec("约数", Choice("approx_words", as_label=True), "数字带“余”“近”“约”等字时填写")
     unit: str | None = spec("单位", Text(max_length=10), "例如 人、场、亿元、家次")
@@ -265,6 +278,14 @@ class Figure(Record):
     @property
     def withheld(self) -> bool:
         return self.value.withheld
+
+    @property
+    def is_rank(self) -> bool:
+        return self.measure.slug == "rank"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.measure.slug == "percent" or (self.unit or "").strip() in ("%", "％")
 
     def references(self) -> tuple[str, ...]:
         return (self.source,) if self.source else ()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.text import id_shape_ok, reserved_id_reason
+from ..core.values import PartialDate
 from ..core.vocab import ASSESSMENT_PERIODS, EVENT_CATEGORIES, HONOR_LEVELS, Term, Vocabularies
-from ..schema import Bool, Choice, Int, LongText, Object, ObjectList, Text, spec
+from ..schema import Bool, Choice, Date, Image, ImageType, Int, LongText, Object, ObjectList, Text, spec
 from .kind import Problem
 
 SITE_FILE = "site.yml"
@@ -18,12 +19,23 @@ class Unit:
     short_name: str = spec("简称", Text(max_length=30), required=True)
     region: str = spec("所在地区", Text(max_length=40), required=True)
     description: str | None = spec("单位简介", LongText(max_length=300), "一两句话，用于首页和搜索引擎摘要")
+    emblem: Image | None = spec(
+        "单位标志",
+        ImageType(),
+        "单位的徽标或标志（最好是透明背景的正方形 PNG，至少 192×192 像素），显示在页眉、首页和浏览器标签上，"
+        "也用于分享卡片；路径相对于 data/，例如 photos/emblem.png",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Application:
     title: str = spec("申报称号", Text(max_length=40), "例如 市级文明单位、省级文明单位（与申报文件的写法一致）", required=True)
     year: int = spec("申报年度", Int(example_value="2024"), "例如 2024", required=True)
+    date: PartialDate | None = spec(
+        "落款日期",
+        Date(example_value="2024-10-20"),
+        "自查报告和申报材料封面及落款的日期，例如 2024-10-20；不写则打印稿上留空，盖章时手写",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,6 +148,13 @@ class Site:
     contact: Contact = spec("公开联系方式", Object(Contact), default_factory=Contact)
     filing: Filing = spec("备案信息", Object(Filing), default_factory=Filing)
     sample: bool = spec("示例数据", Bool(), "写 true 则每个页面都显示“示例数据”提示", default=False)
+    editor_notes: bool = spec(
+        "显示编辑提示",
+        Bool(),
+        "编辑提示（待核实、待补充、日期依据等）只在预览（mkdocs serve）中显示；写 true 则生成的网站也显示，"
+        "仅用于给审阅人员的草稿，正式发布前必须删除或写 false",
+        default=False,
+    )
     assessment: Assessment = spec(
         "申报评价", Object(Assessment), "申报材料页（/dossier/）使用的考核标准和评价期", default_factory=Assessment
     )

@@ -2,8 +2,9 @@
 
 With ``site_url`` set (mkdocs.yml), a page's address is ``site_url`` + its site-relative URL,
 so a site published under a sub-path (``https://example.org/wenming/``) gets the right
-links, QR codes and canonical URLs. Without it, only the site-relative path is known: QR
-codes then encode that path and the build summary asks the editor to set ``site_url``.
+links, QR codes and canonical URLs. Without it, only the site-relative path is known, which
+opens nothing when typed or scanned from paper: there are then no QR codes and no printed
+addresses at all, and the build warns that they are left out until ``site_url`` is set.
 This module knows nothing of MkDocs; descriptions are in :mod:`showcase.derive.descriptions`.
 """
 
@@ -40,17 +41,19 @@ class Addresses:
         """What a reader of paper types or scans: the full address, else the site-relative path."""
         return self.absolute(url) or (url.lstrip("/") or "./")
 
-    def short(self, url: str) -> str:
-        """The address without its scheme, for print: "example.org/wenming/events/x/"."""
+    def short(self, url: str) -> str | None:
+        """The address without its scheme, for print: "example.org/wenming/events/x/";
+        None without site_url."""
         full = self.absolute(url)
         if full is None:
-            return url.lstrip("/") or "/"
+            return None
         parts = urlsplit(full)
         return parts.netloc + parts.path + (f"#{parts.fragment}" if parts.fragment else "")
 
-    def qr(self, url: str) -> QRCode:
-        """QR code of the page's public address."""
-        return self.codes.code(self.public(url))
+    def qr(self, url: str) -> QRCode | None:
+        """QR code of the page's public address; None without site_url (it would open nothing)."""
+        full = self.absolute(url)
+        return self.codes.code(full) if full is not None else None
 
     default_image = DEFAULT_IMAGE
 

@@ -22,9 +22,11 @@ from typing import Any
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from ..core.text import letter_token
+
 WIDTHS = (480, 960, 1600)
 FORMATS = (("webp", "WEBP", {"quality": 80, "method": 4}), ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}))
-_VERSION = "2"  # bump to invalidate every cached variant (2: pixels only, safe names)
+_VERSION = "3"  # bump to invalidate every cached variant (2: pixels only, safe names; 3: letter tokens)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def make_picture(data_dir: Path, src: str, cache_dir: Path) -> Picture:
             flat.paste(img, mask=img.getchannel("A"))
         width, height = img.size
         stem = _stem(src)
+        token = letter_token(digest)  # no digits: a name never reads as a phone number
         variants: list[Variant] = []
         targets = sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])})
         for target in targets:
@@ -145,7 +148,7 @@ def make_picture(data_dir: Path, src: str, cache_dir: Path) -> Picture:
             for ext, fmt, options in FORMATS:
                 base = flat if fmt == "JPEG" else img
                 resized = base if target == width else base.resize((target, h), PILImage.Resampling.LANCZOS)
-                name = f"{stem}-{digest[:8]}-{target}.{ext}"
+                name = f"{stem}-{token}-{target}.{ext}"
                 tmp = folder / (name + ".part")
                 resized.save(tmp, fmt, **options)  # no exif= argument: metadata is dropped
                 os.replace(tmp, folder / name)

@@ -1,101 +1,96 @@
-"""QR codes drawn at build time (segno), for paper and for sharing on a phone.
+"""QR codes drawn at build time (segno) as PNG images, for paper and for sharing.
 
-A code is returned as the data a template needs to draw it as inline SVG: the side length
-in modules (quiet zone included) and one path of horizontal strokes. No image files, no
-browser-side library, no outside host. Templates own the markup (see
-``partials/showcase/qr.html``).
+PNG rather than inline SVG: WeChat's long-press “识别图中二维码” reads images, not inline
+drawings, and a PNG prints as crisply at the size we print it. Each code is one small 1-bit
+PNG named after a hash of what it encodes (``qr/<hash>.png`` in the site). Codes are drawn
+once into ``.cache/qr/`` and copied into every build that uses them; no browser-side library,
+no outside host. Templates own the markup (see ``partials/showcase/qr.html``).
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
-from functools import lru_cache
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import segno
 
+from ..core.text import letter_token
+
 QUIET_ZONE = 4  # modules of white border the standard asks for
+SCALE = 6  # pixels per module: ~250 px for a typical address, sharp at 25 mm on paper
+FOLDER = "qr"  # in the site
+_VERSION = "2"  # bump to redraw every cached code
 
 
 @dataclass(frozen=True)
 class QRCode:
     text: str  # what the code encodes
-    size: int  # side length in modules, quiet zone included (the SVG viewBox)
-    path: str  # SVG path data: one stroke of width 1 per run of dark modules
-    version: int
-    error: str
+    name: str  # file name, e.g. "qhbzkemwafnrtd.png"
+
+    @property
+    def src(self) -> str:
+        """Site-relative URL of the image."""
+        return f"{FOLDER}/{self.name}"
 
 
-def _runs_path(matrix: Sequence[Sequence[int]], border: int) -> str:
-    """Each row: an absolute move to its first run, then relative moves (``m``) along it."""
-    parts: list[str] = []
-    for y, row in enumerate(matrix):
-        x, width, pen = 0, len(row), None
-        while x < width:
-            if not row[x]:
-                x += 1
-                continue
-            start = x
-            while x < width and row[x]:
-                x += 1
-            move = f"M{start + border} {y + border}.5" if pen is None else f"m{start - pen} 0"
-            parts.append(f"{move}h{x - start}")
-            pen = x
-    return "".join(parts)
+def code_name(text: str) -> str:
+    return letter_token(hashlib.sha256(f"{_VERSION}:{SCALE}:{text}".encode()).hexdigest(), 14) + ".png"
+
+
+def draw(text: str, path: Path) -> int:
+    """Write the QR code of ``text`` to ``path`` as PNG; return its side in pixels.
+
+    Error correction M: the code still reads when a corner is smudged or folded."""
+    code = segno.make(text, error="m", micro=False, boost_error=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    code.save(os.fspath(partial), kind="png", scale=SCALE, border=QUIET_ZONE, dark="#000", light="#fff")
+    os.replace(partial, path)
+    width, _ = code.symbol_size(scale=SCALE, border=QUIET_ZONE)
+    return int(width)
 
 
 class QRCodes:
-    """QR codes for one build, with the codes earlier builds drew kept in one JSON file:
-    every page has one, and drawing thousands of them again on each build was a visible
-    share of build time. ``path=None``: no file, codes are only kept in memory."""
+    """The QR codes one build uses. ``cache``: the folder earlier builds drew codes into
+    (None: a temporary one per instance is not kept; codes are drawn when written)."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path
-        self.codes: dict[str, dict[str, object]] = {}
-        self.dirty = False
-        if path is not None:
-            try:
-                self.codes = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.codes = {}
+    def __init__(self, cache: Path | None = None) -> None:
+        self.cache = cache
+        self.used: dict[str, QRCode] = {}  # name → code, this build
 
     def code(self, text: str) -> QRCode:
-        """The QR code of ``text``, from the cache when an earlier build drew it."""
-        stored = self.codes.get(text)
-        if stored is not None:
-            return QRCode(**stored)  # type: ignore[arg-type]
-        code = draw(text)
-        self.codes[text] = asdict(code)
-        self.dirty = True
+        """The QR code of ``text`` (drawn when the build's output is written)."""
+        name = code_name(text)
+        found = self.used.get(name)
+        if found is not None:
+            return found
+        code = QRCode(text, name)
+        self.used[name] = code
         return code
 
-    def save(self) -> None:
-        if self.path is None or not self.dirty:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part")
-        partial.write_text(json.dumps(self.codes, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, self.path)
-        self.dirty = False
+    def start_build(self) -> None:
+        """A new build (mkdocs serve keeps this object): forget which codes the last one used."""
+        self.used = {}
 
-
-def qr_code(text: str) -> QRCode:
-    """The QR code of ``text`` (no cache file)."""
-    return draw(text)
-
-
-@lru_cache(maxsize=16384)
-def draw(text: str) -> QRCode:
-    """The QR code of ``text`` (error correction M: still reads when a corner is smudged)."""
-    code = segno.make(text, error="m", micro=False, boost_error=False)
-    matrix = code.matrix
-    return QRCode(
-        text=text,
-        size=len(matrix) + 2 * QUIET_ZONE,
-        path=_runs_path(matrix, QUIET_ZONE),
-        version=int(code.version),
-        error=code.error,
-    )
+    def write(self, site_dir: Path) -> list[str]:
+        """Copy every code this build used into ``site_dir/qr/`` (drawing the ones not cached);
+        return their site paths."""
+        written = []
+        target = site_dir / FOLDER
+        for name, code in sorted(self.used.items()):
+            dest = target / name
+            written.append(f"{FOLDER}/{name}")
+            if dest.is_file():
+                continue
+            if self.cache is None:
+                draw(code.text, dest)
+                continue
+            cached = self.cache / name
+            if not cached.is_file():
+                draw(code.text, cached)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, dest)
+        return written
