@@ -36,6 +36,7 @@ from ..model import (
 from ..schema import Cleaning, clean_mapping, fields_of, resolve_fields
 from . import yamlfile
 from .criteria import check_former_ids, check_levels
+from .documents import check_documents
 from .narratives import read_citations
 from .references import Known, Resolver
 from .searchwords import read_words
@@ -252,6 +253,7 @@ class _Loader:
             if kind.field("former_ids") is not None:
                 check_former_ids(files[kind.name].published, files[kind.name].unpublished, self.problems)
         narratives = self.narratives(resolver)
+        check_documents((r for records in linked.values() for r in records.values()), self.problems)
         if self.problems or site is None:
             raise DataError(self.problems)
         unpublished = {

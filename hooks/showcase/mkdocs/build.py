@@ -36,6 +36,7 @@ from ..output.pages import PageSpec, image_sources, plan_pages
 from ..output.qrcodes import QRCodes
 from ..output.reviewpages import review_nav, review_pages
 from . import incremental
+from .documents import add_documents
 from .embedding import NarrativeEmbeds
 from .finish import finish_build
 from .search import search_tags, teach_jieba
@@ -98,6 +99,7 @@ class ShowcaseBuild:
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
         self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
+        self.document_findings: list[Any] = []  # personal numbers in published PDFs (documents.py)
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see output/publish.py).
         self.target = Path(config.site_dir).resolve()
@@ -157,6 +159,7 @@ class ShowcaseBuild:
                 files.append(
                     File.generated(config, MEDIA_PREFIX + variant.name, abs_src_path=os.fspath(variant.cache_path))
                 )
+        self.document_findings = add_documents(self, files, config)
         for spec in self.specs:
             found = files.get_file_from_path(spec.src_uri)
             if found is not None:

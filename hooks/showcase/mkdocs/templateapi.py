@@ -14,15 +14,17 @@ from typing import Any
 from ..core.values import Quantity
 from ..core.vocab import APPROX_AFTER, APPROX_BEFORE, Term
 from ..derive.charts import Chart, figure_charts
+from ..derive.documents import certificates
 from ..derive.dossier import Dossier
 from ..derive.relations import Relations
 from ..derive.report import Report, compose_report
-from ..model import Area, Dataset, Entrepreneur, Figure, Record, Site
+from ..model import Area, Dataset, Entrepreneur, Figure, Honor, Record, Site
 from ..output.addresses import Addresses
+from ..output.documents import PublishedDocument
 from ..output.images import Picture, Variant
 from ..output.markup import render_markdown
 from ..output.pages import category_src, tag_src
-from ..schema import Image
+from ..schema import Attachment, Image
 
 MEDIA_PREFIX = "media/"
 
@@ -37,6 +39,7 @@ class SiteView:
     addresses: Addresses
     urls: dict[str, str] = field(default_factory=dict)  # src_uri → site-relative URL
     pictures: dict[str, Picture] = field(default_factory=dict)  # image src → published variants
+    documents: dict[str, PublishedDocument] = field(default_factory=dict)  # site path → published copy
     _charts: list[Chart] | None = None
 
     @property
@@ -62,6 +65,26 @@ class SiteView:
     def media(self, variant: Variant) -> str:
         """Site-relative URL of one published image variant."""
         return MEDIA_PREFIX + variant.name
+
+    def document(self, attachment: Attachment) -> PublishedDocument:
+        """The published copy of an attached document (its preview, its size in the site)."""
+        return self.documents[attachment.file.site_path]
+
+    def document_href(self, attachment: Attachment) -> str:
+        """Site-relative URL of an attached document: stable, from its path under data/documents/."""
+        return attachment.file.site_path
+
+    def certificate_wall(self, honors: Iterable[Honor]) -> list[Certificate]:
+        """The honor wall's pictures: each honor's certificate picture and its 证书 documents."""
+        cards: list[Certificate] = []
+        for honor in honors:
+            if honor.certificate is not None:
+                cards.append(Certificate(honor, self.pictures[honor.certificate.src], honor.certificate.alt, None))
+            for _, attachment in certificates((honor,)):
+                document = self.documents.get(attachment.file.site_path)
+                if document is not None:
+                    cards.append(Certificate(honor, document.preview, attachment.title, attachment))
+        return cards
 
     def charts(self) -> list[Chart]:
         """The key-figures page's charts (computed once per build)."""
@@ -110,6 +133,16 @@ class SiteView:
         html = {f.src_uri: f.page.content for f in pages if f.page is not None and f.page.content}
         urls = {f.src_uri: f.url for f in pages}
         return compose_report(self.data, html, urls, report_url)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """One picture on the honor wall: a certificate picture or a 证书 document's first page."""
+
+    honor: Honor
+    picture: Picture
+    alt: str
+    attachment: Attachment | None  # the document to open, when the picture is a preview
 
 
 def quantity_text(quantity: Quantity | None, unit: str | None = None, approx: str | None = None) -> str:

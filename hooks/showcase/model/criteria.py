@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.values import Origin
-from ..schema import Bool, Int, LongText, Number, Ref, RefList, Text, spec
+from ..schema import Attachment, Bool, Int, LongText, Number, Ref, RefList, Text, spec
+from .common import documents_spec
 from .kind import Record, kind
 
 EXPLANATION_LIMIT = 500  # 字, the national rules' limit for a criterion's explanation
@@ -40,6 +41,7 @@ class Criterion(Record):
         LongText(max_length=5000, max_chars=EXPLANATION_LIMIT),
         f"对照本条写的简要说明，最多 {EXPLANATION_LIMIT} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计）",
     )
+    documents: tuple[Attachment, ...] = documents_spec()  # evidence for the criterion as a whole
     province: str | None = spec("省份", Text(max_length=20), "标准所属省份，例如 山东省")
     year: int | None = spec("标准年度", Int(), "标准发布或适用的年度，例如 2022")
     order: int | None = spec("排序", Int(), "同一层级中的顺序，数字小的在前；不写则排在有序号的之后，按文件名排序")

@@ -19,7 +19,9 @@ from .base import (
     fields_of,
     spec,
 )
+from .attachments import Attachment, AttachmentList, DocumentPath
 from .choice import Choice
+from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, MAX_SITE_BYTES, DocumentFile, inspect_document
 from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
 from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
@@ -29,6 +31,14 @@ from .text import LongText, Markdown, Text, Url
 
 __all__ = [
     "AREA",
+    "DOCUMENTS_FOLDER",
+    "MAX_FILE_BYTES",
+    "MAX_SITE_BYTES",
+    "Attachment",
+    "AttachmentList",
+    "DocumentFile",
+    "DocumentPath",
+    "inspect_document",
     "IMAGE_SUFFIXES",
     "INVALID",
     "Block",

@@ -1,0 +1,125 @@
+"""Small PDFs made in tests: text pages, metadata, and every kind of bad input.
+
+Text is drawn in Helvetica, so only ASCII (digits are enough for personal numbers).
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _stream(writer: PdfWriter, data: bytes, extra: dict | None = None):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    for key, value in (extra or {}).items():
+        stream[NameObject(key)] = value
+    return writer._add_object(stream)
+
+
+def make_pdf(
+    pages: list[str] | tuple[str, ...] = ("Sample document",),
+    *,
+    author: str | None = None,
+    xmp: str | None = None,
+    thumbnail: bool = False,
+    piece_info: bool = False,
+    javascript: bool = False,
+    open_action_js: bool = False,
+    embedded: bool = False,
+    encrypt: str | None = None,
+) -> bytes:
+    """A PDF with one page per text (each line of a text drawn on the page)."""
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for text in pages:
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        ops = ["BT", "/F1 14 Tf", "72 760 Td", "18 TL"]
+        for line in text.split("\n"):
+            ops.append(f"({_escape(line)}) Tj T*")
+        ops.append("ET")
+        page[NameObject("/Contents")] = _stream(writer, "\n".join(ops).encode("latin-1"))
+        if thumbnail:
+            page[NameObject("/Thumb")] = _stream(
+                writer,
+                bytes([128]) * 12,
+                {
+                    "/Width": NumberObject(2),
+                    "/Height": NumberObject(2),
+                    "/ColorSpace": NameObject("/DeviceRGB"),
+                    "/BitsPerComponent": NumberObject(8),
+                },
+            )
+        if piece_info:
+            page[NameObject("/PieceInfo")] = DictionaryObject(
+                {NameObject("/Illustrator"): DictionaryObject({NameObject("/Private"): TextStringObject(author or "x")})}
+            )
+    if author is not None:
+        writer.add_metadata({"/Author": author, "/Creator": "Secret Editor 1.0", "/Producer": "Secret Producer"})
+    if xmp is not None:
+        writer._root_object[NameObject("/Metadata")] = _stream(
+            writer, xmp.encode("utf-8"), {"/Type": NameObject("/Metadata"), "/Subtype": NameObject("/XML")}
+        )
+    if javascript:  # document-level JavaScript in the names tree
+        action = writer._add_object(
+            DictionaryObject(
+                {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('hi')")}
+            )
+        )
+        writer._root_object[NameObject("/Names")] = DictionaryObject(
+            {
+                NameObject("/JavaScript"): DictionaryObject(
+                    {NameObject("/Names"): ArrayObject([TextStringObject("hello"), action])}
+                )
+            }
+        )
+    if open_action_js:
+        action = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    if embedded:
+        writer.add_attachment("secret.txt", b"hidden content")
+    if encrypt is not None:
+        writer.encrypt(user_password=encrypt, owner_password=encrypt + "-owner")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def xmp_packet(creator: str) -> str:
+    return (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:creator><rdf:Seq><rdf:li>{creator}</rdf:li></rdf:Seq></dc:creator>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
+
+
+__all__ = ["ArrayObject", "make_pdf", "xmp_packet"]
