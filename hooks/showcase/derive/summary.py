@@ -7,10 +7,9 @@ from ..model import Criterion, Dataset, Event, Honor, Record
 
 def where(record: Record | Criterion) -> str:
     return record.origin.path if record.origin else f"data/{record.folder}/{record.id}.yml"
+from ..schema.documentfiles import size_text
 from .documents import honors_without_certificate, listed_documents
 from .dossier import build_dossier, records_without_criteria
-
-_MB = 1024 * 1024
 
 
 def summary_lines(data: Dataset) -> list[str]:
@@ -56,7 +55,7 @@ def document_lines(data: Dataset) -> list[str]:
         pdfs = sum(1 for f in files.values() if f.is_pdf)
         total = sum(f.size for f in files.values())
         lines.append(
-            f"佐证文件：{len(files)} 份（PDF {pdfs} 份，图片 {len(files) - pdfs} 份），合计 {total / _MB:.1f} MB；"
+            f"佐证文件：{len(files)} 份（PDF {pdfs} 份，图片 {len(files) - pdfs} 份），合计 {size_text(total)}；"
             "发布时去掉作者等元数据，并检查 PDF 文字中的身份证号和手机号。"
         )
     unchecked: dict[str, tuple[str, tuple[int, ...], bool]] = {}

@@ -5,7 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import AREA, AttachmentList, Bool, ImageType, Object, ObjectList, Private, Ref, RefList, Tags, Text, Url, spec
+from ..schema import (
+    AREA,
+    AttachmentList,
+    Bool,
+    ImageType,
+    Object,
+    ObjectList,
+    Private,
+    Ref,
+    RefList,
+    Tags,
+    Text,
+    Url,
+    spec,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -33,6 +33,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 
 from ..schema import Attachment, DocumentFile
+from ..schema.documentfiles import size_text
 from .images import Picture, make_picture
 from .personal import Found, find_numbers
 
@@ -61,12 +62,6 @@ class PublishedDocument:
     def size_text(self) -> str:
         """“380 KB”, “2.4 MB”: the published file's size as a visitor reads it."""
         return size_text(self.size)
-
-
-def size_text(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 @contextmanager
@@ -131,7 +126,7 @@ def _clean_resources(resources: object, seen: set[int]) -> None:
             if isinstance(raw, bytes):
                 stripped = strip_jpeg(raw)
                 if stripped is not raw:
-                    obj._data = stripped  # written with its new /Length
+                    obj._data = stripped  # type: ignore[attr-defined]  # a stream: written with its new /Length
         if obj.get("/Subtype") == "/Form":
             _clean_resources(obj.get("/Resources"), seen)
 

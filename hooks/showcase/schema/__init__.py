@@ -2,6 +2,7 @@
 JSON Schema, its guide text, an example, how it is written to YAML and read from a
 spreadsheet cell. Imports only :mod:`showcase.core`."""
 
+from .attachments import Attachment, AttachmentList, DocumentPath
 from .base import (
     INVALID,
     Block,
@@ -19,7 +20,6 @@ from .base import (
     fields_of,
     spec,
 )
-from .attachments import Attachment, AttachmentList, DocumentPath
 from .choice import Choice
 from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, MAX_SITE_BYTES, DocumentFile, inspect_document
 from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
@@ -32,15 +32,12 @@ from .text import LongText, Markdown, Text, Url
 __all__ = [
     "AREA",
     "DOCUMENTS_FOLDER",
+    "IMAGE_SUFFIXES",
+    "INVALID",
     "MAX_FILE_BYTES",
     "MAX_SITE_BYTES",
     "Attachment",
     "AttachmentList",
-    "DocumentFile",
-    "DocumentPath",
-    "inspect_document",
-    "IMAGE_SUFFIXES",
-    "INVALID",
     "Block",
     "Bool",
     "CellReading",
@@ -48,6 +45,8 @@ __all__ = [
     "Cleaning",
     "Date",
     "Describing",
+    "DocumentFile",
+    "DocumentPath",
     "Field",
     "FieldType",
     "HelpOnly",
@@ -77,6 +76,7 @@ __all__ = [
     "field_named",
     "field_schema",
     "fields_of",
+    "inspect_document",
     "object_schema",
     "parse_date",
     "resolve_fields",

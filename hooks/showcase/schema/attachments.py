@@ -24,7 +24,7 @@ from typing import Any
 from ..core.nodes import Node
 from ..core.values import PartialDate
 from ..core.vocab import Term
-from .base import INVALID, JSON, CellReading, Cleaning, Describing, Field, FieldType, Invalid, spec
+from .base import INVALID, JSON, CellReading, Cleaning, Describing, Field, Invalid, spec
 from .choice import Choice
 from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, DocumentFile, inspect_document
 from .numbers import Bool, Date

@@ -73,6 +73,13 @@ class DocumentFile:
 
 
 
+def size_text(size: int) -> str:
+    """“380 KB”, “2.4 MB”: a size as a visitor reads it."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
 # -- the published address -------------------------------------------------------------------
 
 
@@ -133,7 +140,7 @@ def sniff(head: bytes) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "office"
-    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\xfe\xff \t\r\n\x00").lower()
+    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n\x00").lower()
     if b"<svg" in text[:_SNIFF_BYTES]:
         return "svg"
     if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<meta", b"<?xml", b"<")):
@@ -233,11 +240,11 @@ def pdf_problem(path: Path) -> tuple[str | None, int, tuple[int, ...]]:
         try:
             reader = PdfReader(path, strict=False)
             if reader.is_encrypted:
-                return (
+                encrypted = (
                     "PDF 已加密（设置了打开密码或权限限制），网站无法检查和展示其内容：请导出一份未加密的 PDF"
-                    "（例如在 WPS 或 Acrobat 中取消文档安全设置后另存）",
-                    0, (),
+                    "（例如在 WPS 或 Acrobat 中取消文档安全设置后另存）"
                 )
+                return encrypted, 0, ()
             pages = len(reader.pages)
             if pages == 0:
                 return "PDF 中没有任何页面，请重新导出", 0, ()
@@ -250,11 +257,11 @@ def pdf_problem(path: Path) -> tuple[str | None, int, tuple[int, ...]]:
             return broken, 0, ()
     if active:
         what = "；".join(_ACTIVE_MESSAGES[k] for k in sorted(active))
-        return (
+        refused = (
             f"{what}，不能发布。请用“打印为 PDF”或 WPS、Office 的“输出为 PDF”重新生成一份普通 PDF，"
-            "不要带附件、脚本和表单",
-            pages, (),
+            "不要带附件、脚本和表单"
         )
+        return refused, pages, ()
     textless: list[int] = []
     try:
         document = pypdfium2.PdfDocument(path)
@@ -367,7 +374,8 @@ def _inspect(real: Path, clean: str, suffix: str, size: int) -> DocumentFile | s
             f"文件扩展名是 {suffix}，但实际内容是：{_SNIFFED_LABELS[actual]}，与扩展名不符，不能发布："
             "请用原来的软件重新导出为 PDF、JPG 或 PNG"
         )
-    pages, textless = 1, (1,)
+    pages: int = 1
+    textless: tuple[int, ...] = (1,)
     if expected == "pdf":
         reason, pages, textless = pdf_problem(real)
         if reason:
