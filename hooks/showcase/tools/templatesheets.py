@@ -52,6 +52,11 @@ _COLUMN_EXAMPLES = {
     "certificate.src": "2022-rongyu-zhengshu.jpg",
     "certificate.alt": "荣誉证书",
     "area": "zhengzhi-jianhui 或 坚持政治建会",
+    "documents.file": "2022/gongzuo-fangan.pdf",
+    "documents.title": "关于开展创建文明单位工作的实施方案",
+    "documents.kind": "文件",
+    "documents.number": "示工商联发〔2022〕1号",
+    "documents.date": "2022-03-01",
 }
 
 
