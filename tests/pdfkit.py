@@ -41,6 +41,7 @@ def make_pdf(
     open_action_js: bool = False,
     embedded: bool = False,
     encrypt: str | None = None,
+    jpeg: bytes | None = None,
 ) -> bytes:
     """A PDF with one page per text (each line of a text drawn on the page)."""
     writer = PdfWriter()
@@ -62,6 +63,27 @@ def make_pdf(
         for line in text.split("\n"):
             ops.append(f"({_escape(line)}) Tj T*")
         ops.append("ET")
+        if jpeg is not None:  # a photo on the page, its JPEG bytes kept as they are (DCTDecode)
+            from PIL import Image
+
+            with Image.open(io.BytesIO(jpeg)) as img:
+                width, height = img.size
+            image = _stream(
+                writer,
+                b"",
+                {
+                    "/Type": NameObject("/XObject"),
+                    "/Subtype": NameObject("/Image"),
+                    "/Width": NumberObject(width),
+                    "/Height": NumberObject(height),
+                    "/ColorSpace": NameObject("/DeviceRGB"),
+                    "/BitsPerComponent": NumberObject(8),
+                    "/Filter": NameObject("/DCTDecode"),
+                },
+            )
+            image.get_object()._data = jpeg
+            page[NameObject("/Resources")][NameObject("/XObject")] = DictionaryObject({NameObject("/Im1"): image})
+            ops.append(f"q {width} 0 0 {height} 72 300 cm /Im1 Do Q")
         page[NameObject("/Contents")] = _stream(writer, "\n".join(ops).encode("latin-1"))
         if thumbnail:
             page[NameObject("/Thumb")] = _stream(
@@ -122,4 +144,16 @@ def xmp_packet(creator: str) -> str:
     )
 
 
-__all__ = ["ArrayObject", "make_pdf", "xmp_packet"]
+__all__ = ["ArrayObject", "jpeg_with_exif", "make_pdf", "xmp_packet"]
+
+
+def jpeg_with_exif(artist: str = "Sample Artist Name", size: tuple[int, int] = (40, 30)) -> bytes:
+    """A small JPEG whose EXIF names a person (Artist) and the software."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x013B] = artist
+    exif[0x0131] = "Sample Camera Software"
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (180, 40, 40)).save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
