@@ -9,50 +9,15 @@ import shutil
 import zipfile
 
 import pytest
-from datakit import EVENT, HONOR
+from datakit import EVENT
 from mkdocs.exceptions import Abort, PluginError
-from pdfkit import jpeg_with_exif, make_pdf, xmp_packet
+from pdfkit import NOTICE_URL, make_pdf, write_fixture
 from PIL import Image
 from projectkit import REPO
 from pypdf import PdfReader
 from sitebuild import build_site, resolve_relative
 
 BUILD_ERRORS = (PluginError, Abort)
-NOTICE = "documents/2022/工作 方案（定稿）.pdf"
-NOTICE_URL = "documents/2022/gongzuo-fangan-dinggao.pdf"
-
-
-def write_fixture(project) -> None:
-    project.write_bytes(
-        f"data/{NOTICE}",
-        make_pdf(["Notice page one", "Notice page two"], author="Zhang Sanfeng", xmp=xmp_packet("Zhang Sanfeng"),
-                 thumbnail=True, piece_info=True),
-    )
-    project.write_bytes("data/documents/press.pdf", make_pdf(["Press clipping text"]))
-    project.write_bytes("data/documents/rules.pdf", make_pdf(["Rules of the association"]))
-    project.write_bytes("data/documents/证书 扫描.jpg", jpeg_with_exif("Secret Scanner Person", (300, 210)))
-    project.write_bytes("data/documents/hidden.pdf", make_pdf(["Not for the site"]))
-    project.write_bytes("data/documents/orphan.pdf", make_pdf(["Listed by nobody"]))
-    project.write("data/criteria/c1.yml", "title: 创建工作部署\nexplanation: 说明。\ndocuments:\n"
-                  "  - file: documents/rules.pdf\n    title: 制度汇编\n    kind: 其他\n")
-    project.write(
-        "data/events/e1.yml",
-        EVENT
-        + "criteria: [c1]\ndocuments:\n"
-        + f"  - file: {NOTICE}\n    title: 关于印发工作方案的通知\n    kind: 文件\n    issuer: 测试协会\n"
-        + '    number: 测协发〔2022〕1号\n    date: "2022-03-01"\n'
-        + "  - file: documents/press.pdf\n    title: 测试日报的报道\n    kind: 报道\n    outlet: 测试日报\n"
-        + '    date: "2022-06-18"\n    link: https://example.org/news/1\n'
-        + "  - file: documents/hidden.pdf\n    title: 不发布的材料\n    kind: 其他\n    published: false\n",
-    )
-    project.write(
-        "data/honors/h1.yml",
-        HONOR + "criteria: [c1]\ndocuments:\n  - file: documents/证书 扫描.jpg\n    title: 荣誉证书扫描件\n    kind: 证书\n",
-    )
-    project.write("data/events/e2.yml", EVENT + "published: false\ndocuments:\n"
-                  "  - file: documents/orphan.pdf\n    title: 未发布记录的材料\n    kind: 文件\n")
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     from projectkit import Project

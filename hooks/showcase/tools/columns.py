@@ -24,8 +24,10 @@ from ..schema import AttachmentList, Field, ImageList, ImageType, Object, Object
 ID_HEADER = "编号"
 # The document sub-fields a sheet row may fill (one document per row), with their headers.
 DOCUMENT_COLUMNS = (
-    ("file", "", "一份材料：写 data/documents/ 中的文件名（如 2022/gongzuo-fangan.pdf），或相对于 data/ 的路径；"
-     "文件须先放入 data/documents/，更多材料请在生成的文件中添加"),
+    ("file", "", (
+        "一份材料：写 data/documents/ 中的文件名（如 2022/gongzuo-fangan.pdf），或相对于 data/ 的路径；"
+        "文件须先放入 data/documents/，更多材料请在生成的文件中添加"
+    )),
     ("title", "名称", "材料的标题；写了佐证文件就必须写"),
     ("kind", "类别", "写了佐证文件就必须写"),
     ("number", "文号", "文件的发文字号（知道时填写）"),
