@@ -74,7 +74,8 @@ def document_lines(data: Dataset) -> list[str]:
     no_certificate = honors_without_certificate(data)
     if no_certificate:
         lines.append(f"没有证书的荣誉：{len(no_certificate)} 项（没有 certificate 图片，也没有类别为“证书”的佐证文件）。")
-        lines.append(f"  data/honors/: {'、'.join(h.id for h in no_certificate)}")
+        shown = "、".join(h.id for h in no_certificate[:20])
+        lines.append(f"  data/honors/: {shown}" + (f" 等 {len(no_certificate)} 项" if len(no_certificate) > 20 else ""))
     return lines
 
 
