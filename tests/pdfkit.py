@@ -42,6 +42,7 @@ def make_pdf(
     embedded: bool = False,
     encrypt: str | None = None,
     jpeg: bytes | None = None,
+    link: str | None = None,
 ) -> bytes:
     """A PDF with one page per text (each line of a text drawn on the page)."""
     writer = PdfWriter()
@@ -85,6 +86,17 @@ def make_pdf(
             page[NameObject("/Resources")][NameObject("/XObject")] = DictionaryObject({NameObject("/Im1"): image})
             ops.append(f"q {width} 0 0 {height} 72 300 cm /Im1 Do Q")
         page[NameObject("/Contents")] = _stream(writer, "\n".join(ops).encode("latin-1"))
+        if link is not None:  # a link annotation over the first line
+            action = DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject(link)})
+            annotation = DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Link"),
+                    NameObject("/Rect"): ArrayObject([NumberObject(v) for v in (72, 750, 300, 770)]),
+                    NameObject("/A"): action,
+                }
+            )
+            page[NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
         if thumbnail:
             page[NameObject("/Thumb")] = _stream(
                 writer,

@@ -55,6 +55,7 @@ def test_a_pdf_with_facts_is_loaded_with_its_size_pages_and_address(project):
     [
         ("documents/关于 创建 工作方案.pdf", "documents/guanyu-chuangjian-gongzuofangan.pdf"),
         ("documents/2022年/Notice (final) v2.PDF", "documents/2022-nian/notice-final-v2.pdf"),
+        ("documents/示例/2022 四好商会证书.jpg", "documents/shili/2022-sihaoshanghuizhengshu.jpg"),
         ("documents/CON.jpeg", "documents/con-file.jpg"),
         ("documents/a/b/“证书”.png", "documents/a/b/zhengshu.png"),
         ("documents/！！！.pdf", "documents/file.pdf"),
@@ -104,6 +105,7 @@ BAD = {
     "script.pdf": (make_pdf(javascript=True), "JavaScript"),
     "open-action.pdf": (make_pdf(open_action_js=True), "JavaScript"),
     "embedded.pdf": (make_pdf(embedded=True), "嵌入了其他文件"),
+    "script-link.pdf": (make_pdf(link="javascript:alert(document.cookie)"), "JavaScript"),
     "page.jpg": (b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>", "网页（HTML）"),
     "page.pdf": (b"<html><script>alert(1)</script></html>", "网页（HTML）"),
     "drawing.png": (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "SVG"),
@@ -147,6 +149,12 @@ def test_paths_outside_documents_or_missing_are_refused(project, src, expected):
     attach(project, "data/events/e1.yml", entry(src))
     problem = only_problem(project, "data/events/e1.yml")
     assert problem.field == "documents[1].file" and expected in problem.message, problem
+
+
+def test_ordinary_web_links_in_a_pdf_are_fine(project):
+    project.write_bytes("data/documents/links.pdf", make_pdf(["See the website"], link="https://example.org/notice"))
+    attach(project, "data/events/e1.yml", entry("documents/links.pdf"))
+    assert load_ok(project).events["e1"].attachments()[0].file.pages == 1
 
 
 def test_a_bare_file_name_gets_a_suggestion(project):
@@ -274,7 +282,7 @@ def test_published_document_has_a_preview_and_its_text_by_page(tmp_path):
     published = publish_document(data, found, tmp_path / "cache", tmp_path / "images")
     assert published.cache_path.read_bytes().startswith(b"%PDF-")
     assert len(published.page_texts) == 2 and "Hello first" in published.page_texts[0]
-    assert published.preview.width == 960 and all(v.cache_path.is_file() for v in published.preview.variants)
+    assert published.preview.width == 480 and all(v.cache_path.is_file() for v in published.preview.variants)
     findings = document_findings([(published, ("data/events/e1.yml",))], allowed=["010-12345678"])
     assert [(f.page, f.kind, f.masked) for f in findings] == [(2, "mobile", "138****5678")]
     message = findings[0].message()

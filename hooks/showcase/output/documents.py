@@ -37,8 +37,8 @@ from ..schema.documentfiles import size_text
 from .images import Picture, make_picture
 from .personal import Found, find_numbers
 
-_VERSION = "1"  # bump to rewrite every cached document
-PREVIEW_WIDTH = 960  # pixels of the rendered first page (the picture variants go down from here)
+_VERSION = "2"  # bump to rewrite every cached document
+PREVIEW_WIDTH = 480  # pixels of the rendered first page: shown about 90 px wide (certificates 220 px), sharp at 2x
 _PAGE_KEYS = ("/Thumb", "/PieceInfo", "/Metadata", "/LastModified", "/AA")
 _XOBJECT_KEYS = ("/Metadata", "/PieceInfo", "/LastModified")
 # JPEG segments that hold metadata: APP1 (EXIF, XMP), APP13 (IPTC), APP3–APP12, APP15, COM

@@ -83,11 +83,40 @@ def size_text(size: int) -> str:
 # -- the published address -------------------------------------------------------------------
 
 
-def _pinyin(text: str) -> str:
-    from pypinyin import Style, lazy_pinyin  # only for names with Chinese characters
+_READINGS: dict[int, str] = {}
 
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: ["-" for _ in chars])  # type: ignore[arg-type,return-value]
-    return "".join(s.replace("ü", "v") for s in syllables)
+
+def _readings() -> dict[int, str]:
+    """pypinyin's table of each character's readings, loaded on its own: the package's phrase
+    dictionaries cost half a second and 50 MB, and a file name needs no context."""
+    if not _READINGS:
+        import importlib.util
+
+        package = importlib.util.find_spec("pypinyin")
+        if package is not None and package.origin is not None:
+            spec = importlib.util.spec_from_file_location(
+                "showcase_pinyin_readings", Path(package.origin).parent / "pinyin_dict.py"
+            )
+            if spec is not None and spec.loader is not None:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                _READINGS.update(module.pinyin_dict)
+    return _READINGS
+
+
+def _pinyin(text: str) -> str:
+    """The first (most common) reading of each character, without tones: 关于 → guanyu."""
+    readings = _readings()
+    out = []
+    for ch in text:
+        reading = readings.get(ord(ch))
+        if reading is None:
+            out.append(f"u{ord(ch):x}")
+            continue
+        marks = unicodedata.normalize("NFD", reading.split(",")[0])
+        plain = "".join("v" if c == "\u0308" else c for c in marks if c == "\u0308" or not unicodedata.combining(c))
+        out.append(plain.replace("uv", "v"))
+    return "".join(out)
 
 
 def _slug_part(part: str, max_length: int = 80) -> str:
@@ -186,6 +215,9 @@ _ACTIVE_MESSAGES = {
 }
 
 
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+
+
 def active_content(reader: object, limit: int = 500_000) -> set[str]:
     """Every kind of active content in a PDF's object graph (see ``_ACTIVE_MESSAGES``)."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -207,6 +239,8 @@ def active_content(reader: object, limit: int = 500_000) -> set[str]:
             action = obj.get("/S")
             subtype = obj.get("/Subtype")
             if "/JS" in obj or "/JavaScript" in obj or action == "/JavaScript":
+                found.add("javascript")
+            if action == "/URI" and str(obj.get("/URI", "")).strip().lower().startswith(_SCRIPT_SCHEMES):
                 found.add("javascript")
             if action in ("/Launch", "/ImportData"):
                 found.add("launch")
