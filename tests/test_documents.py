@@ -382,3 +382,21 @@ def test_path_is_kept_as_written_for_messages_and_yaml():
     found = documentfiles.DocumentFile("documents/a b.pdf", "documents/a-b.pdf", "pdf", 10, 1, "x")
     assert str(found) == "documents/a b.pdf"
     assert Path(found.src).name == "a b.pdf"
+
+
+def test_a_unit_may_declare_its_own_document_kinds(project):
+    site = (project.root / "data/site.yml").read_text(encoding="utf-8")
+    project.write(
+        "data/site.yml",
+        site + "vocabularies:\n  document_kinds:\n    - slug: pifu\n      label: 批复\n"
+        "    - slug: zhengshu\n      label: 奖牌证书\n",
+    )
+    project.write_bytes("data/documents/a.pdf", make_pdf())
+    project.write_bytes("data/documents/b.png", IMAGE_BYTES)
+    attach(project, "data/honors/h1.yml", entry("documents/a.pdf", kind="批复") + entry("documents/b.png", kind="奖牌证书"),
+           base=HONOR)
+    data = load_ok(project)
+    assert [a.kind.slug for a in data.honors["h1"].attachments()] == ["pifu", "zhengshu"]
+    assert "没有证书的荣誉" not in "\n".join(summary_lines(data))  # zhengshu: a certificate
+    attach(project, "data/honors/h1.yml", entry("documents/a.pdf", kind="文件"), base=HONOR)
+    assert "可选：批复、奖牌证书" in only_problem(project, "data/honors/h1.yml").message

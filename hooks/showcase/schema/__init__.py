@@ -20,7 +20,7 @@ from .base import (
     fields_of,
     spec,
 )
-from .choice import Choice
+from .choice import Choice, ChoiceList
 from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, MAX_SITE_BYTES, DocumentFile, inspect_document
 from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
@@ -42,6 +42,7 @@ __all__ = [
     "Bool",
     "CellReading",
     "Choice",
+    "ChoiceList",
     "Cleaning",
     "Date",
     "Describing",

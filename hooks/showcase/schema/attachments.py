@@ -6,8 +6,8 @@ Each item names a file under ``data/documents/`` and says what it is::
       - file: documents/2022/gongzuo-fangan.pdf
         title: 关于开展创建省级文明单位工作的实施方案
         kind: 文件
-        issuer: 示例市工商联
-        number: 示工商联发〔2022〕1号
+        issuer: 某市某单位
+        number: ×发〔2022〕1号
         date: 2022-03-01
 
 The ``file`` is checked by :class:`DocumentPath` (see :mod:`.documentfiles`); items written
@@ -80,14 +80,14 @@ class Attachment:
     )
     kind: Term = spec("材料类别", Choice("document_kinds", example_label="文件"), "从固定类别中选择一个", required=True)
     issuer: str | None = spec(
-        "发文或颁发单位", Text(max_length=100, example_text="示例市工商业联合会"), "文件的发文机关、证书的颁发单位"
+        "发文或颁发单位", Text(max_length=100, example_text="某市某单位"), "文件的发文机关、证书的颁发单位"
     )
     number: str | None = spec(
-        "文号", Text(max_length=60, example_text="示工商联发〔2022〕1号"), "文件的发文字号，例如 示工商联发〔2022〕1号（知道时填写）"
+        "文号", Text(max_length=60, example_text="×发〔2022〕1号"), "文件的发文字号，例如 ×发〔2022〕1号（知道时填写）"
     )
     date: PartialDate | None = spec("日期", Date(example_value="2022-03-01"), "发文、会议、颁发或报道的日期")
     outlet: str | None = spec(
-        "媒体名称", Text(max_length=60, example_text="示例日报"), "报道所在的报纸、电视台或网站（材料类别为 报道 时填写）",
+        "媒体名称", Text(max_length=60, example_text="某日报"), "报道所在的报纸、电视台或网站（材料类别为 报道 时填写）",
         situational=True,
     )
     link: str | None = spec(
@@ -145,8 +145,8 @@ class AttachmentList(ObjectList):
                 "file": f"{DOCUMENTS_FOLDER}/{env.record_id or 'bianhao'}.pdf",
                 "title": "关于开展创建文明单位工作的实施方案",
                 "kind": Choice("document_kinds", example_label="文件").example(f, env),
-                "issuer": "示例市工商业联合会",
-                "number": "示工商联发〔2022〕1号",
+                "issuer": "某市某单位",
+                "number": "×发〔2022〕1号",
                 "date": "2022-03-01",
             }
         ]
