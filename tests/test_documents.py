@@ -400,3 +400,21 @@ def test_a_unit_may_declare_its_own_document_kinds(project):
     assert "没有证书的荣誉" not in "\n".join(summary_lines(data))  # zhengshu: a certificate
     attach(project, "data/honors/h1.yml", entry("documents/a.pdf", kind="文件"), base=HONOR)
     assert "可选：批复、奖牌证书" in only_problem(project, "data/honors/h1.yml").message
+
+
+def test_a_turned_photo_is_published_upright_and_previews_have_ascii_names(tmp_path):
+    data = tmp_path / "data"
+    (data / "documents").mkdir(parents=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone turned: shown rotated by 90°
+    exif[0x013B] = "Someone Private"
+    buffer = io.BytesIO()
+    Image.new("RGB", (80, 40), (10, 120, 200)).save(buffer, "JPEG", exif=exif.tobytes())
+    (data / "documents/证书 照片.jpg").write_bytes(buffer.getvalue())
+    found = documentfiles.inspect_document(data, "documents/证书 照片.jpg")
+    assert not isinstance(found, str)
+    published = publish_document(data, found, tmp_path / "cache", tmp_path / "images")
+    with Image.open(published.cache_path) as img:
+        assert img.size == (40, 80) and not img.getexif()
+    assert all(re.fullmatch(r"[a-z0-9.\-]+", v.name) for v in published.preview.variants)
+    assert published.preview.width == 40

@@ -7,12 +7,13 @@ only its pages go into a new file, without the document information dictionary, 
 outlines, names, open actions or forms; from every page and every image or form inside
 it the ``/Metadata``, ``/PieceInfo``, ``/Thumb``, ``/LastModified`` and ``/AA`` entries are
 removed, and JPEG images lose their EXIF, XMP, IPTC and comment segments. A picture
-(a scanned certificate) is re-encoded from its pixels, as photos are (see
-:mod:`.images`).
+(a scanned certificate) loses its metadata segments the same way, or is re-encoded from
+its pixels when it must be turned upright or is a PNG (whose text chunks may hold anything).
 
-The first page of a PDF is rendered with PDFium as the document's preview; its text, page
-by page (pypdf's and PDFium's extraction both, so a number one of them garbles is still
-read), is checked for personal numbers (:func:`document_findings`).
+The first page of a PDF is rendered with PDFium as the document's preview (a picture is
+scaled down); the preview's variants are made as photos' are (:mod:`.images`). A PDF's
+text, page by page (pypdf's and PDFium's extraction both, so a number one of them garbles
+is still read), is checked for personal numbers (:func:`document_findings`).
 
 Everything is cached under ``.cache/documents`` by the file's content hash, so an unchanged
 document costs one hash per build. This module knows nothing of MkDocs.
@@ -37,7 +38,7 @@ from ..schema.documentfiles import size_text
 from .images import Picture, make_picture
 from .personal import Found, find_numbers
 
-_VERSION = "2"  # bump to rewrite every cached document
+_VERSION = "3"  # bump to rewrite every cached document
 PREVIEW_WIDTH = 480  # pixels of the rendered first page: shown about 90 px wide (certificates 220 px), sharp at 2x
 _PAGE_KEYS = ("/Thumb", "/PieceInfo", "/Metadata", "/LastModified", "/AA")
 _XOBJECT_KEYS = ("/Metadata", "/PieceInfo", "/LastModified")
@@ -199,16 +200,33 @@ def page_texts(path: Path) -> tuple[str, ...]:
 
 
 def rewrite_image(source: Path, target: Path, fmt: str) -> None:
-    """A picture re-encoded from its pixels, upright (EXIF orientation applied), no metadata."""
+    """A picture without metadata. A JPEG that needs no turning loses only its metadata
+    segments (the scan's pixels stay exactly as they were, and no smaller); any other
+    picture is re-encoded from its pixels, upright (EXIF orientation applied)."""
+    tmp = target.with_name(target.name + ".part")
+    with PILImage.open(source) as opened:
+        orientation = opened.getexif().get(0x0112, 1)
+        if fmt == "jpg" and orientation == 1:
+            tmp.write_bytes(strip_jpeg(source.read_bytes()))
+        else:
+            img = ImageOps.exif_transpose(opened)
+            if fmt == "jpg":
+                img.convert("RGB").save(tmp, "JPEG", quality=90, optimize=True, progressive=True)
+            else:
+                if img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+                    img = img.convert("RGBA")
+                img.save(tmp, "PNG", optimize=True)
+    os.replace(tmp, target)
+
+
+def render_picture(source: Path, target: Path, width: int = PREVIEW_WIDTH) -> None:
+    """A picture's preview: at most ``width`` pixels wide, PNG."""
     with PILImage.open(source) as opened:
         img = ImageOps.exif_transpose(opened)
+        if img.width > width:
+            img = img.resize((width, max(1, round(img.height * width / img.width))), PILImage.Resampling.LANCZOS)
         tmp = target.with_name(target.name + ".part")
-        if fmt == "jpg":
-            img.convert("RGB").save(tmp, "JPEG", quality=90, optimize=True, progressive=True)
-        else:
-            if img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-                img = img.convert("RGBA")
-            img.save(tmp, "PNG", optimize=True)
+        img.convert("RGB").save(tmp, "PNG")
     os.replace(tmp, target)
 
 
@@ -231,15 +249,13 @@ def publish_document(data_dir: Path, file: DocumentFile, cache_dir: Path, images
             texts = page_texts(target)
         else:
             rewrite_image(source, target, file.format)
+            render_picture(target, folder / "preview.png")
         manifest.write_text(json.dumps({"texts": list(texts)}, ensure_ascii=False), encoding="utf-8")
-    if file.is_pdf:
-        # the preview's picture variants are named after the document (its stem in the site)
-        named = folder / preview_name
-        if not named.is_file():
-            named.write_bytes((folder / "preview.png").read_bytes())
-        preview = make_picture(folder, preview_name, images_dir)
-    else:
-        preview = make_picture(data_dir, file.src, images_dir)
+    # the preview's picture variants are named after the document's ASCII address
+    named = folder / preview_name
+    if not named.is_file():
+        named.write_bytes((folder / "preview.png").read_bytes())
+    preview = make_picture(folder, preview_name, images_dir)
     return PublishedDocument(file, target, preview, texts)
 
 
