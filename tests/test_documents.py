@@ -418,3 +418,33 @@ def test_a_turned_photo_is_published_upright_and_previews_have_ascii_names(tmp_p
         assert img.size == (40, 80) and not img.getexif()
     assert all(re.fullmatch(r"[a-z0-9.\-]+", v.name) for v in published.preview.variants)
     assert published.preview.width == 40
+
+
+def test_a_sheet_row_imports_one_document(project):
+    import csv
+
+    from showcase.model import EVENT as EVENT_KIND
+    from showcase.tools.importer import import_file
+
+    project.write_bytes("data/documents/2022/方案.pdf", make_pdf(["Plan"]))
+    rows = [
+        ["标题", "日期", "类别", "佐证文件", "佐证文件名称", "佐证文件类别", "佐证文件文号", "佐证文件日期"],
+        ["有文件的活动", "2022-05-01", "教育培训", "2022/方案.pdf", "工作方案", "文件", "测发〔2022〕3号", "2022-04-01"],
+        ["文件写错的活动", "2022-05-02", "教育培训", "2022/没有.pdf", "工作方案", "文件", "", ""],
+    ]
+    sheet = project.root / "活动.csv"
+    with open(sheet, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    result = import_file(sheet, EVENT_KIND, project.root, dry_run=True)
+    assert not result.ok
+    (problem,) = result.problems
+    assert "第 3 行" in problem and "D 列（佐证文件）" in problem and "找不到文件 data/documents/2022/没有.pdf" in problem
+    with open(sheet, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows[:2])
+    result = import_file(sheet, EVENT_KIND, project.root)
+    assert result.ok, result.problems
+    (event,) = load_ok(project).events.values()
+    (doc,) = event.attachments()
+    assert (doc.file.src, doc.title, doc.kind.label, doc.number, doc.date.iso) == (
+        "documents/2022/方案.pdf", "工作方案", "文件", "测发〔2022〕3号", "2022-04-01"
+    )
