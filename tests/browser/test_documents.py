@@ -53,10 +53,11 @@ def test_record_page_previews_load_and_links_serve_the_documents(browser, docume
     context.close()
 
 
-def test_one_click_from_a_criterion_to_its_primary_document(browser, documents_url):
+def test_one_click_from_a_criterion_to_its_primary_document(browser, documents_url, axe_source):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = context.new_page()
     page.goto(documents_url + "dossier/#c1", wait_until="networkidle")
+    assert _axe(page, axe_source, ".sc-evidence--documents") == []
     link = page.locator("section:has(> h2#c1) ul.sc-evidence--documents a.sc-evidence__link").nth(1)
     assert link.inner_text() == "关于印发工作方案的通知"
     with page.expect_response(lambda r: r.url.endswith(NOTICE_URL)) as response_info:
