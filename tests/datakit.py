@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from showcase.core.problems import DataError, Problem
 from showcase.load import load_project
 from showcase.model import Dataset
@@ -82,3 +83,17 @@ def find(items: list[Problem], *, field: str | None = None, contains: str | None
     ]
     assert len(hits) == 1, f"wanted one problem with field={field!r} contains={contains!r}, got:\n{report(items)}"
     return hits[0]
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Reads YAML as editors' tools (VS Code, the form editor) do, YAML 1.2: 2022-05-01 is text."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml_12(text: str) -> object:
+    return yaml.load(text, Loader=Yaml12Loader)

@@ -22,14 +22,15 @@ def build_site(root: Path, out: Path) -> BuiltSite:
     # MkDocs leaves its logger at a level set by the CLI; keep test output quiet.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     build(cfg)
-    return BuiltSite(out)
+    return BuiltSite(out, urlsplit(cfg.site_url or "/").path)
 
 
 class BuiltSite:
     """The output folder of one build, with parsed-page caching."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, base_path: str = "/") -> None:
         self.out = Path(out)
+        self.base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"  # site_url's path
         self._soups: dict[str, BeautifulSoup] = {}
 
     # -- files --------------------------------------------------------------------
@@ -130,7 +131,7 @@ class BuiltSite:
                     if url:
                         refs.append((tag.name + " srcset", url))
             for tag, ref in refs:
-                target = resolve_relative(base, ref)
+                target = resolve_relative(base, ref, self.base_path)
                 if target is None:
                     continue
                 if not self.resolves(target):
@@ -138,8 +139,9 @@ class BuiltSite:
         return broken
 
 
-def resolve_relative(base: str, ref: str) -> str | None:
-    """Resolve a relative reference found in output file ``base``; None for external ones."""
+def resolve_relative(base: str, ref: str, base_path: str = "/") -> str | None:
+    """Resolve a reference found in output file ``base``; None for external ones. An absolute
+    path is read below ``base_path`` (the path of site_url: a site published under a sub-path)."""
     if ref is None:
         return None
     parts = urlsplit(ref)
@@ -149,7 +151,7 @@ def resolve_relative(base: str, ref: str) -> str | None:
     if path == "":
         return None  # "#fragment" or "?query": same page
     if path.startswith("/"):
-        joined = path.lstrip("/")
+        joined = path[len(base_path):] if path.startswith(base_path) else path.lstrip("/")
     else:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), path))
         if path.endswith("/") and not joined.endswith("/"):

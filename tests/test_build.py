@@ -990,7 +990,7 @@ def _dangerous(soup: BeautifulSoup) -> list[str]:
         if "alert" in script.get_text():
             found.append(f"inline script: {script.get_text()[:80]!r}")
         src = script.get("src")
-        if src is not None and not re.match(r"^(/|(\.\./)*)assets/", src):
+        if src is not None and not re.match(r"^(/([\w.-]+/)*|(\.\./)*)assets/", src):
             found.append(f"script src {src!r}")
     for el in soup.find_all(True):
         for attr, value in el.attrs.items():
@@ -1301,7 +1301,11 @@ def test_example_home_shows_sample_notice_when_it_is_sample_data(example_site):
 
 
 def _pages(site: BuiltSite, include_404: bool) -> list[Path]:
-    return [p for p in site.html_files() if include_404 or p.name != "404.html"]
+    """The site's pages (redirect pages of renamed records are not pages a visitor reads)."""
+    return [
+        p for p in site.html_files()
+        if (include_404 or p.name != "404.html") and not site.soup_of(p).find("meta", attrs={"http-equiv": "refresh"})
+    ]
 
 
 def test_example_every_page_has_sample_notice_when_it_is_sample_data(example_site):
@@ -1351,7 +1355,11 @@ def test_example_loads_nothing_from_other_hosts(example_site):
         if "fonts.googleapis.com" in text or "fonts.gstatic.com" in text:
             external.append(f"{path.name}: Google Fonts")
         soup = example_site.soup_of(path)
-        refs = [(t.name, t.get("href")) for t in soup.find_all("link", href=True)]
+        # canonical and alternate links name this site's public address; they load nothing
+        refs = [
+            (t.name, t.get("href")) for t in soup.find_all("link", href=True)
+            if not {"canonical", "alternate"} & set(t.get("rel") or [])
+        ]
         refs += [(t.name, t.get("src")) for t in soup.find_all(["script", "img", "iframe", "source", "video", "audio"], src=True)]
         for tag, ref in refs:
             if re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref.strip(), re.IGNORECASE):

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from datakit import EVENT, FIGURE, HONOR, PERSON, find, load_ok, only_problem, problems_of, report
+from datakit import EVENT, FIGURE, HONOR, PERSON, find, load_ok, only_problem, problems_of, read_yaml_12, report
 from examplekit import example_only
 from showcase import model as schema
 from showcase.core.text import count_chars
@@ -18,6 +18,7 @@ from showcase.derive.summary import completeness_lines, summary_lines
 from showcase.load import load_project
 from showcase.tools.cli import main
 from showcase.tools.jsonschema import all_schemas
+from showcase.tools.project import ProjectInfo
 
 REPO = Path(__file__).resolve().parent.parent
 ITEM = "title: 组织领导\nprovince: 测试省\norder: 1\n"
@@ -71,10 +72,10 @@ def test_example_dossier_has_evidence_and_flags():
 
 
 def test_example_criteria_pass_their_json_schema():
-    doc = json.loads(all_schemas()["criterion.schema.json"])
+    doc = json.loads(all_schemas(ProjectInfo.read(REPO).describing())["criterion.schema.json"])
     files = sorted((REPO / "data" / "criteria").glob("*.yml"))
     for path in files:
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), doc)
+        jsonschema.validate(read_yaml_12(path.read_text(encoding="utf-8")), doc)
 
 
 def test_example_explanations_are_within_the_limit():

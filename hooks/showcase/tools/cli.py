@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -23,6 +23,9 @@ from ..load.narratives import markdown_pages
 from ..model import RECORD_KINDS, Dataset
 from .jsonschema import write_schemas
 from .project import ProjectInfo
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .importer import ImportResult
 
 
 def _utf8_console() -> None:
@@ -182,7 +185,7 @@ def _add_editor_commands(commands: Any) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .importer import format_result, import_file
+    from .importer import import_file
     from .scaffold import kind_from_word
     from .sheets import ImportFailure
 
@@ -291,6 +294,31 @@ _EDITOR_COMMANDS = {
     "init": _cmd_init,
     "guide-fields": _cmd_guide_fields,
 }
+
+
+
+
+def format_result(result: ImportResult, root: Path, dry_run: bool = False) -> tuple[list[str], list[str]]:
+    """(stdout lines, stderr lines) for the command line."""
+    if not result.ok:
+        err = [f"导入未完成：{result.source}{result.read_note}中发现 {len(result.problems)} 个问题，没有写入任何文件。请修改后重新导入。"]
+        err.extend(result.problems)
+        return [], err
+    out = [f"{result.source}{result.read_note}：{result.rows} 行{result.kind.label}记录全部检查通过。"]
+    entries = result.planned
+    if dry_run:
+        out.append("只做了检查（--dry-run），没有写入文件。导入后将写入：")
+    else:
+        replaced = sum(1 for _, _, r in entries if r)
+        out.append(f"已写入 {len(entries)} 个文件" + (f"（其中替换已有文件 {replaced} 个）" if replaced else "") + "：")
+    for number, rel, replaces in entries:
+        out.append(f"  第 {number} 行 → {rel}" + ("（替换）" if replaces else ""))
+    if result.notes:
+        out.append("提示：")
+        out.extend(f"  {n}" for n in result.notes)
+    if not dry_run:
+        out.append("下一步：运行 mkdocs serve --dirty 预览网站，或运行 showcase check 检查全部数据。")
+    return out, []
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -403,26 +403,3 @@ def import_file(
             )
     sheet = read_sheet(path, kind)
     return _Importer(kind, Path(root).resolve(), sheet, overwrite).run(dry_run)
-
-
-def format_result(result: ImportResult, root: Path, dry_run: bool = False) -> tuple[list[str], list[str]]:
-    """(stdout lines, stderr lines) for the command line."""
-    if not result.ok:
-        err = [f"导入未完成：{result.source}{result.read_note}中发现 {len(result.problems)} 个问题，没有写入任何文件。请修改后重新导入。"]
-        err.extend(result.problems)
-        return [], err
-    out = [f"{result.source}{result.read_note}：{result.rows} 行{result.kind.label}记录全部检查通过。"]
-    entries = result.planned
-    if dry_run:
-        out.append("只做了检查（--dry-run），没有写入文件。导入后将写入：")
-    else:
-        replaced = sum(1 for _, _, r in entries if r)
-        out.append(f"已写入 {len(entries)} 个文件" + (f"（其中替换已有文件 {replaced} 个）" if replaced else "") + "：")
-    for number, rel, replaces in entries:
-        out.append(f"  第 {number} 行 → {rel}" + ("（替换）" if replaces else ""))
-    if result.notes:
-        out.append("提示：")
-        out.extend(f"  {n}" for n in result.notes)
-    if not dry_run:
-        out.append("下一步：运行 mkdocs serve --dirty 预览网站，或运行 showcase check 检查全部数据。")
-    return out, []
