@@ -9,6 +9,8 @@ The target folder becomes a self-contained site folder:
     DIR/data/site.yml                 unit, application, five work areas
     DIR/data/{entrepreneurs,events,honors,figures}/*.yml
     DIR/data/photos/*.jpg             about one record in 50 has a photo (small JPEGs)
+    DIR/data/documents/<year>/*.pdf   about one small PDF per 20 records, attached to events
+                                      and honors (documents:), names partly Chinese
     DIR/docs/index.md, docs/areas/*.md, docs/outlook.md
 
 Records are realistic Chinese built from a phrase bank (no network), about 1,500 characters
@@ -40,6 +42,7 @@ from showcase.core import vocab  # the project's closed vocabularies (import aft
 MARKER = ".benchmark-site"  # a folder holding this file may be overwritten by the generator
 MIX = {"entrepreneurs": 0.15, "honors": 0.15, "figures": 0.15}  # events: the rest (55 %)
 PHOTO_EVERY = 50
+DOCUMENT_EVERY = 14  # events and honors are 70 % of the records: one PDF per ~20 records
 YEARS = tuple(range(2013, 2025))
 
 # ---------------------------------------------------------------------------------------
@@ -421,6 +424,44 @@ def jpeg(rng: random.Random, width: int = 800, height: int = 600) -> bytes:
     return out.getvalue()
 
 
+def pdf(lines: list[str]) -> bytes:
+    """A small one-page PDF with ASCII text (Helvetica), deterministic and without metadata."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    ops = ["BT /F1 14 Tf 72 760 Td 20 TL"] + [f"({line}) Tj T*" for line in lines] + ["ET"]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    writer.metadata = None
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+DOCUMENT_KINDS = (("wenjian", "通知"), ("jiyao", "会议纪要"), ("qiandaobiao", "签到表"), ("baodao", "报道"))
+
+
+def document(plan: Plan, w: Writer, rng: random.Random, rid: str, year: int, title: str, kind: str, name: str) -> dict:
+    """A PDF under data/documents/<year>/ and its documents: entry."""
+    src = f"documents/{year}/{rid}-{name}.pdf"
+    body = [f"Sample document {year}", f"Record {rid}", *(f"Paragraph {k}: lorem ipsum dolor sit amet." for k in range(8))]
+    plan.files[f"data/{src}"] = pdf(body)
+    entry = {"file": src, "title": f"{title[:60]}{name}", "kind": vocab.DOCUMENT_KINDS.get(kind).label}
+    if kind == "wenjian":
+        entry["number"] = f"示工商联发〔{year}〕{rng.randint(1, 99)}号"
+        entry["issuer"] = "示例市工商业联合会"
+    if kind == "baodao":
+        entry["outlet"] = w.pick(("示例日报", "示例晚报", "示例电视台"))
+    entry["date"] = w.date(year)
+    return entry
+
+
 def site_yml(records: int) -> str:
     return dump({
         "unit": {
@@ -486,7 +527,7 @@ def make_entrepreneurs(plan: Plan, w: Writer, rng: random.Random, photo_slots: s
     return people
 
 
-def make_events(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int]) -> None:
+def make_events(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int], document_slots: set[int]) -> None:
     taken: set[str] = set()
     serial: dict[str, int] = {}
     for i in range(plan.counts["events"]):
@@ -527,6 +568,9 @@ def make_events(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int]
                 plan.files[f"data/{src}"] = jpeg(rng)
                 photos.append({"src": src, "alt": f"{title[:40]}现场照片", "caption": f"{core}{form}现场"})
             record["photos"] = photos
+        if i in document_slots:
+            kind, name = DOCUMENT_KINDS[i % len(DOCUMENT_KINDS)]
+            record["documents"] = [document(plan, w, rng, rid, year, title, kind, name)]
         if published and plan.events and rng.random() < 0.1:
             record["links"] = [
                 {"title": "相关活动", "url": f"events/{w.pick(plan.events)}/"},
@@ -537,7 +581,9 @@ def make_events(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int]
             plan.events.append(rid)
 
 
-def make_honors(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int], names: dict[str, str]) -> None:
+def make_honors(
+    plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int], names: dict[str, str], document_slots: set[int]
+) -> None:
     taken: set[str] = set()
     for i in range(plan.counts["honors"]):
         level, title, body_org, types = w.pick(HONOR_KINDS)
@@ -577,6 +623,8 @@ def make_honors(plan: Plan, w: Writer, rng: random.Random, photo_slots: set[int]
             src = f"photos/{rid}.jpg"
             plan.files[f"data/{src}"] = jpeg(rng)
             record["certificate"] = {"src": src, "alt": f"“{title}”证书"}
+        if i in document_slots:
+            record["documents"] = [document(plan, w, rng, rid, year, title, "zhengshu", "证书")]
         plan.files[f"data/honors/{rid}.yml"] = dump(record).encode()
         plan.honors.append(rid)
 
@@ -673,8 +721,11 @@ def plan_site(records: int, seed: int) -> Plan:
 
     plan.files["data/site.yml"] = site_yml(records).encode()
     people = make_entrepreneurs(plan, w, rng, photo_slots(c["entrepreneurs"], 17))
-    make_events(plan, w, rng, photo_slots(c["events"], 0))  # event 0 always has photos
-    make_honors(plan, w, rng, photo_slots(c["honors"], 33), dict(people))
+    def document_slots(n: int, offset: int) -> set[int]:
+        return {i for i in range(n) if (i + offset) % DOCUMENT_EVERY == 0}
+
+    make_events(plan, w, rng, photo_slots(c["events"], 0), document_slots(c["events"], 0))  # event 0: photos, a PDF
+    make_honors(plan, w, rng, photo_slots(c["honors"], 33), dict(people), document_slots(c["honors"], 5))
     make_figures(plan, w, rng)
     plan.files.update(docs(w))
     return plan
@@ -710,9 +761,10 @@ def main(argv: list[str] | None = None) -> int:
     plan = generate(args.records, args.out, args.seed)
     c = plan.counts
     photos = sum(1 for p in plan.files if p.startswith("data/photos/"))
+    documents = sum(1 for p in plan.files if p.startswith("data/documents/"))
     print(
         f"{args.out}: {args.records} records — {c['entrepreneurs']} entrepreneurs, {c['events']} events, "
-        f"{c['honors']} honors, {c['figures']} figures; {photos} photos; seed {args.seed}"
+        f"{c['honors']} honors, {c['figures']} figures; {photos} photos, {documents} PDFs; seed {args.seed}"
     )
     return 0
 

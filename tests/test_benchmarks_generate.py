@@ -55,6 +55,8 @@ def test_valid_and_builds(tmp_path, generate):
     assert any(event.entrepreneurs for event in data.events.values())
     assert any(honor.recipient.entrepreneur for honor in data.honors.values())
     assert any(figure.source for figure in data.figures.values())
+    documents = {a.file.site_path for e in data.events.values() for a in e.attachments()}
+    assert documents  # about one small PDF per 20 records
     bodies = [e.body for e in data.events.values()] + [p.biography for p in data.entrepreneurs.values()]
     assert 700 <= sum(len(b) for b in bodies) / len(bodies) <= 2500  # about 1,500 characters
 
@@ -65,6 +67,7 @@ def test_valid_and_builds(tmp_path, generate):
     for event_id in data.events:
         assert (out / "events" / event_id / "index.html").is_file()
     assert (out / "search" / "search_index.json").is_file()
+    assert all((out / path).is_file() for path in documents)
 
 
 def test_refuses_foreign_folder(tmp_path, generate):

@@ -10,6 +10,7 @@ import yaml
 from datakit import CJK, IMAGE_BYTES, PERSON, load_ok, problems_of, report
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pdfkit import make_pdf
 from showcase import model as schema
 from showcase.core.problems import Problems
 from showcase.load import yamlfile as yamlsource
@@ -190,6 +191,7 @@ def test_uncommenting_every_example_still_validates(project, kind):
     created = create_record(project.root, kind, title, date="2022-05-01")
     for name in (f"{created.record_id}.jpg", f"{created.record_id}-1.jpg", f"{created.record_id}-certificate.jpg"):
         project.write_bytes(f"data/photos/{name}", IMAGE_BYTES)
+    project.write_bytes(f"data/documents/{created.record_id}.pdf", make_pdf(["A sample document"]))
     skip = ("entrepreneur:",) if kind is schema.HONOR else ()  # recipient is 本单位: name, not entrepreneur
     full = _uncomment(created.path.read_text(encoding="utf-8"), skip)
     full = full.replace("published: false", "published: true")

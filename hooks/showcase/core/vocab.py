@@ -1,4 +1,5 @@
-"""Closed vocabularies: event categories, honor levels, recipient types, assessment periods.
+"""Closed vocabularies: event categories, honor levels, recipient types, document kinds,
+assessment periods.
 
 Each term has a stable ASCII ``slug`` (used in URLs and never changed) and the Chinese
 ``label`` editors write in YAML and visitors read on the site. The lists below are the
@@ -104,6 +105,24 @@ RECIPIENT_TYPES = Vocabulary(
 )
 ENTREPRENEUR_RECIPIENT = RECIPIENT_TYPES.terms[4]
 
+# What kind of document an attachment is (documents: kind). The slugs of 证书 and 报道 mean
+# something to the site (the honor wall shows certificates, press reports name their outlet);
+# a unit's own list keeps them when it wants that behaviour.
+DOCUMENT_KINDS = Vocabulary(
+    "document_kinds",
+    "材料类别",
+    (
+        Term("wenjian", "文件", "红头文件、通知、方案、制度"),
+        Term("jiyao", "纪要", "会议纪要、会议记录"),
+        Term("zhengshu", "证书", "荣誉证书、奖牌、牌匾的扫描件或照片"),
+        Term("baodao", "报道", "报纸、电视、网站等媒体的报道（写 outlet 媒体名称）"),
+        Term("qiandaobiao", "签到表", "会议、培训的签到表"),
+        Term("qita", "其他", "其他佐证材料"),
+    ),
+)
+CERTIFICATE_KIND = "zhengshu"
+PRESS_KIND = "baodao"
+
 # Which records count as evidence in the dossier (site.yml: assessment.period).
 ASSESSMENT_PERIODS = Vocabulary(
     "assessment_periods",
@@ -148,7 +167,7 @@ FIGURE_MEASURES = Vocabulary(
 )
 
 DEFAULTS: tuple[Vocabulary, ...] = (
-    EVENT_CATEGORIES, HONOR_LEVELS, RECIPIENT_TYPES, ASSESSMENT_PERIODS, APPROX_WORDS, PAGE_PARTS,
+    EVENT_CATEGORIES, HONOR_LEVELS, RECIPIENT_TYPES, DOCUMENT_KINDS, ASSESSMENT_PERIODS, APPROX_WORDS, PAGE_PARTS,
     FIGURE_MEASURES,
 )
 
@@ -182,3 +201,7 @@ class Vocabularies:
     @property
     def recipient_types(self) -> Vocabulary:
         return self.by_name[RECIPIENT_TYPES.name]
+
+    @property
+    def document_kinds(self) -> Vocabulary:
+        return self.by_name[DOCUMENT_KINDS.name]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Criterion, Dataset, Event, Figure, Honor, Narrative, Record
+from .documents import Listed, evidence_documents
 
 KIND_LABELS = (("events", "活动"), ("honors", "荣誉"), ("figures", "数据"), ("narratives", "工作叙述"))
 
@@ -30,6 +31,12 @@ class Entry:
     figures: tuple[Figure, ...] = ()
     narratives: tuple[Narrative, ...] = ()
     outside_period: int = 0  # citing records dated outside the assessment period
+    documents: tuple[Listed, ...] = ()  # the criterion's own documents, then its evidence's
+
+    @property
+    def missing_documents(self) -> bool:
+        """Assessed, but no document a reviewer could open (only pages restating claims)."""
+        return self.assessed and not self.documents
 
     @property
     def id(self) -> str:
@@ -42,7 +49,8 @@ class Entry:
 
     @property
     def evidence_count(self) -> int:
-        return len(self.events) + len(self.honors) + len(self.figures) + len(self.narratives)
+        own = len(self.criterion.attachments())
+        return own + len(self.events) + len(self.honors) + len(self.figures) + len(self.narratives)
 
     def groups(self) -> list[tuple[str, str, tuple[Any, ...]]]:
         """(kind, Chinese label, records) for each kind of evidence present, in a fixed order."""
@@ -93,6 +101,19 @@ class Dossier:
     @property
     def without_explanation(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.missing_explanation)
+
+    @property
+    def without_documents(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.missing_documents)
+
+    @property
+    def documents(self) -> tuple[Listed, ...]:
+        """Every document the dossier lists, once each, in dossier order."""
+        seen: dict[str, Listed] = {}
+        for entry in self.entries:
+            for item in entry.documents:
+                seen.setdefault(item.attachment.file.site_path, item)
+        return tuple(seen.values())
 
     @property
     def period_text(self) -> str:
@@ -148,11 +169,14 @@ def build_dossier(data: Dataset) -> Dossier:
 
     def entry(criterion: Criterion, children: tuple[Entry, ...] = ()) -> Entry:
         found = cited.get(criterion.id, {})
+        events = tuple(sorted(found.get("events", ()), key=lambda r: (r.date, r.id), reverse=True))
+        honors = tuple(sorted(found.get("honors", ()), key=lambda r: (r.date, r.id), reverse=True))
         return Entry(
             criterion,
             children,
-            events=tuple(sorted(found.get("events", ()), key=lambda r: (r.date, r.id), reverse=True)),
-            honors=tuple(sorted(found.get("honors", ()), key=lambda r: (r.date, r.id), reverse=True)),
+            documents=evidence_documents(criterion, events, honors, data.vocabularies.document_kinds),
+            events=events,
+            honors=honors,
             figures=tuple(sorted(found.get("figures", ()), key=lambda r: (r.as_of, r.id), reverse=True)),
             narratives=tuple(found.get("narratives", ())),
             outside_period=outside.get(criterion.id, 0),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..model import KINDS_BY_FOLDER, Dataset, Event, Honor
+from ..schema.documentfiles import size_text
+from .documents import honors_without_certificate, listed_documents
 from .dossier import build_dossier, records_without_criteria
 from .notes import CRITERION_NOTE, where
 
@@ -50,8 +52,44 @@ def summary_lines(data: Dataset) -> list[str]:
         lines.extend(f"  {where(r)}: {r.date.chinese}，{r.date_note}" for r in dated)
     if data.site.application.date is None:
         lines.append("未设置落款日期（site.yml 的 application.date）：打印的自查报告和申报材料上日期留空，供手写。")
+    lines.extend(document_lines(data))
     lines.extend(completeness_lines(data))
     lines.extend(data.notes)
+    return lines
+
+
+def document_lines(data: Dataset) -> list[str]:
+    """The published documents, and those a person must read for personal data (no text layer)."""
+    dossier = build_dossier(data) if data.criteria else None
+    criteria = [e.criterion for e in dossier.entries] if dossier else []
+    listed = listed_documents(data, criteria)
+    files = {item.attachment.file.src: item.attachment.file for item in listed}
+    lines: list[str] = []
+    if files:
+        pdfs = sum(1 for f in files.values() if f.is_pdf)
+        total = sum(f.size for f in files.values())
+        lines.append(
+            f"佐证文件：{len(files)} 份（PDF {pdfs} 份，图片 {len(files) - pdfs} 份），合计 {size_text(total)}；"
+            "发布时去掉作者等元数据，并检查 PDF 文字中的身份证号和手机号。"
+        )
+    unchecked: dict[str, tuple[str, tuple[int, ...], bool]] = {}
+    for item in listed:
+        a = item.attachment
+        if a.needs_privacy_check and a.file.src not in unchecked:
+            unchecked[a.file.src] = (item.source, a.file.textless_pages, a.file.is_pdf)
+    if unchecked:
+        lines.append(
+            f"需要人工检查个人信息的材料：{len(unchecked)} 份（扫描件或图片，没有可读的文字，无法自动检查身份证号和手机号）。"
+            "请逐页查看，确认后在这份材料下写 privacy_checked: true。"
+        )
+        for src, (source, pages, is_pdf) in sorted(unchecked.items()):
+            where_pages = f"（第 {'、'.join(map(str, pages))} 页没有文字）" if is_pdf else "（图片）"
+            lines.append(f"  {source}: data/{src}{where_pages}")
+    no_certificate = honors_without_certificate(data)
+    if no_certificate:
+        lines.append(f"没有证书的荣誉：{len(no_certificate)} 项（没有 certificate 图片，也没有类别为“证书”的佐证文件）。")
+        shown = "、".join(h.id for h in no_certificate[:20])
+        lines.append(f"  data/honors/: {shown}" + (f" 等 {len(no_certificate)} 项" if len(no_certificate) > 20 else ""))
     return lines
 
 
@@ -83,6 +121,12 @@ def completeness_lines(data: Dataset) -> list[str]:
     if dossier.without_evidence:
         lines.append(f"没有佐证材料的考核标准：{len(dossier.without_evidence)} 条（预览中标出）。")
         lines.extend(f"  {where(e.criterion)}: {e.criterion.title}" for e in dossier.without_evidence)
+    if dossier.without_documents:
+        lines.append(
+            f"没有佐证文件（documents）的考核标准：{len(dossier.without_documents)} 条"
+            "（本条及其佐证活动、荣誉都没有可供评审人员打开的文件、纪要、证书或报道）。"
+        )
+        lines.extend(f"  {where(e.criterion)}: {e.criterion.title}" for e in dossier.without_documents)
     if dossier.without_explanation:
         lines.append(f"没有情况说明（explanation）的考核标准：{len(dossier.without_explanation)} 条（预览中标出）。")
         lines.extend(f"  {where(e.criterion)}: {e.criterion.title}" for e in dossier.without_explanation)

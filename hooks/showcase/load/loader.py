@@ -36,6 +36,7 @@ from ..model import (
 from ..schema import Cleaning, clean_mapping, fields_of, resolve_fields
 from . import yamlfile
 from .criteria import check_former_ids, check_levels
+from .documents import check_documents
 from .narratives import read_narratives
 from .references import Known, Resolver
 from .searchwords import read_words
@@ -280,6 +281,7 @@ class _Loader:
                 check_former_ids(files[kind.name].published, files[kind.name].unpublished, self.problems)
         self.check_tags([r for kind in RECORD_KINDS for r in linked[kind.name].values()])
         narratives = self.narratives(resolver)
+        check_documents((r for records in linked.values() for r in records.values()), self.problems)
         if self.problems or site is None:
             raise DataError(self.problems)
         unpublished = {

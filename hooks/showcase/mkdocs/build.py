@@ -40,6 +40,7 @@ from ..output.qrcodes import QRCodes
 from ..output.reviewpages import review_nav, review_pages
 from ..schema import IMAGE_SUFFIXES
 from . import incremental
+from .documents import add_documents
 from .embedding import NarrativeEmbeds
 from .escaping import escape_meta, rendered_title
 from .finish import finish_build
@@ -117,6 +118,7 @@ class ShowcaseBuild:
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
         self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
+        self.document_findings: list[Any] = []  # personal numbers in published PDFs (documents.py)
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see output/publish.py).
         self.target = Path(config.site_dir).resolve()
@@ -223,6 +225,7 @@ class ShowcaseBuild:
                 )
         if broken:
             raise PluginError("有图片无法处理，网站没有生成：\n" + broken.report())
+        self.document_findings = add_documents(self, files, config)
         for spec in self.specs:
             found = files.get_file_from_path(spec.src_uri)
             if found is not None:

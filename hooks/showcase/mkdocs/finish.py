@@ -57,19 +57,20 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
         extra_text=rebuild.new_index_text() if rebuild is not None and partial else None,
     )
     if rebuild is not None:
-        if findings or build.preview_problems:
+        if findings or build.document_findings or build.preview_problems:
             rebuild.forget()  # the next build renders everything again
         elif rebuild.in_place:
             rebuild.commit()
         if rebuild.previous is not None:
             log.info(rebuild.summary())
-    if findings and build.preview:
-        for finding in findings:
-            log.error(finding.message())
-    elif findings:
+    messages = [f.message() for f in findings] + [f.message() for f in build.document_findings]
+    if messages and build.preview:
+        for message in messages:
+            log.error(message)
+    elif messages:
         build.abandon()
-        lines = "\n".join(f.message() for f in findings)
-        raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(findings)} 个问题。")
+        lines = "\n".join(messages)
+        raise PluginError(f"发布前检查未通过，网站没有更新：\n{lines}\n共 {len(messages)} 个问题。")
     for line in summary_lines(build.data):
         log.info(line)
     for line in build.embeds.notes:

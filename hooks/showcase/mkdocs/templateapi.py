@@ -17,18 +17,20 @@ from ..core.values import Quantity
 from ..core.vocab import Term
 from ..derive.charts import Chart, figure_charts
 from ..derive.descriptions import repeats_summary
+from ..derive.documents import certificates
 from ..derive.dossier import Dossier
 from ..derive.notes import EditorNotes, editor_notes
 from ..derive.numbers import Reading, figure_prose, figure_reading, reading
 from ..derive.relations import Relations
 from ..derive.report import Report, compose_report, take_title
-from ..model import Area, Dataset, Entrepreneur, Figure, Record, Site
+from ..model import Area, Dataset, Entrepreneur, Figure, Honor, Record, Site
 from ..output.addresses import Addresses
+from ..output.documents import PublishedDocument
 from ..output.emblem import Emblem, EmblemFile
 from ..output.images import Picture, Variant
 from ..output.markup import render_markdown
 from ..output.pages import category_src, tag_src
-from ..schema import Image
+from ..schema import Attachment, Image
 
 MEDIA_PREFIX = "media/"
 
@@ -55,6 +57,7 @@ class SiteView:
     pictures: dict[str, Picture] = field(default_factory=dict)  # image src → published variants
     show_notes: bool = False  # editors' notes on the pages: the preview, or a reviewers' draft
     emblem: Emblem | None = None  # the unit's emblem as published (site.yml unit.emblem)
+    documents: dict[str, PublishedDocument] = field(default_factory=dict)  # site path → published copy
     _charts: list[Chart] | None = None
     _notes: EditorNotes | None = None
 
@@ -93,6 +96,34 @@ class SiteView:
             share = self.emblem.share
             return ShareImage(self.media(share), share.width, share.height, self.site.unit.name)
         return ShareImage(self.addresses.default_image, 1200, 630, self.site.unit.name)
+
+    def document(self, attachment: Attachment) -> PublishedDocument:
+        """The published copy of an attached document (its preview, its size in the site)."""
+        return self.documents[attachment.file.site_path]
+
+    def document_href(self, attachment: Attachment) -> str:
+        """Site-relative URL of an attached document: stable, from its path under data/documents/."""
+        return attachment.file.site_path
+
+    def certificate_preview(self, honor: Honor) -> Picture | None:
+        """For an honor's card without a certificate picture: the first page of its first
+        证书 document."""
+        for _, attachment in certificates((honor,)):
+            document = self.documents.get(attachment.file.site_path)
+            if document is not None:
+                return document.preview
+        return None
+
+    def certificate_wall(self, honors: Iterable[Honor]) -> list[Certificate]:
+        """The honor wall's gallery of certificate scans (证书 documents), each opening the scan.
+        Certificate pictures (``certificate:``) are already on the honors' cards."""
+        cards: list[Certificate] = []
+        for honor in honors:
+            for _, attachment in certificates((honor,)):
+                document = self.documents.get(attachment.file.site_path)
+                if document is not None:
+                    cards.append(Certificate(honor, document.preview, attachment.title, attachment))
+        return cards
 
     def charts(self) -> list[Chart]:
         """The key-figures page's charts (computed once per build)."""
@@ -178,4 +209,14 @@ class SiteView:
         html = {f.src_uri: f.page.content for f in pages if f.page is not None and f.page.content}
         urls = {f.src_uri: f.url for f in pages}
         return compose_report(self.data, html, urls, report_url)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """One picture on the honor wall: a certificate picture or a 证书 document's first page."""
+
+    honor: Honor
+    picture: Picture
+    alt: str
+    attachment: Attachment | None  # the document to open, when the picture is a preview
 

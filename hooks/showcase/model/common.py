@@ -5,7 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..schema import AREA, Bool, ImageType, LongText, Object, ObjectList, Private, Ref, RefList, Tags, Text, Url, spec
+from ..schema import (
+    AREA,
+    AttachmentList,
+    Bool,
+    ImageType,
+    LongText,
+    Object,
+    ObjectList,
+    Private,
+    Ref,
+    RefList,
+    Tags,
+    Text,
+    Url,
+    spec,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,11 +94,20 @@ def former_ids_spec() -> Any:
     )
 
 
+def documents_spec() -> Any:
+    return spec(
+        "佐证文件",
+        AttachmentList(),
+        "评审人员可以打开核实的文件、纪要、证书、报道等：每份写 file（data/documents/ 中的文件）、title 和 kind",
+    )
+
+
 def links_spec() -> Any:
     return spec("相关链接", ObjectList(Link), "新闻报道、官方通知等；每项写 title 和 url")
 
 
 __all__ = [
-    "Link", "Object", "area_spec", "criteria_spec", "date_note_spec", "former_ids_spec", "image_spec", "links_spec", "private_spec",
+    "Link", "Object", "area_spec", "criteria_spec", "date_note_spec", "documents_spec", "former_ids_spec", "image_spec", "links_spec",
+    "private_spec",
     "published_spec", "summary_spec", "tags_spec",
 ]

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..core.values import Origin
 from ..core.vocab import Term
-from ..schema import Bool, ChoiceList, Int, LongText, Number, Ref, RefList, Text, spec
+from ..schema import Attachment, Bool, ChoiceList, Int, LongText, Number, Ref, RefList, Text, spec
+from .common import documents_spec
 from .kind import Record, kind
 
 EXPLANATION_LIMIT = 500  # 字, the national rules' limit for a criterion's explanation
@@ -43,6 +44,7 @@ class Criterion(Record):
         LongText(max_length=5000, max_chars=EXPLANATION_LIMIT),
         f"对照本条写的简要说明，最多 {EXPLANATION_LIMIT} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计）",
     )
+    documents: tuple[Attachment, ...] = documents_spec()  # evidence for the criterion as a whole
     province: str | None = spec("省份", Text(max_length=20), "标准所属的省份（与 site.yml 中 assessment.province 的写法一致）")
     year: int | None = spec("标准年度", Int(example_value="2024"), "标准发布或适用的年度，例如 2024")
     order: int | None = spec("排序", Int(), "同一层级中的顺序，数字小的在前；不写则排在有序号的之后，按文件名排序")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from ..core.values import Origin
-from ..schema import Field, Image, field_named, fields_of
+from ..schema import Attachment, Field, Image, field_named, fields_of
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,11 @@ class Record:
     def images(self) -> tuple[Image, ...]:
         """The pictures a record's page shows (paths relative to data/)."""
         return ()
+
+    def attachments(self) -> tuple[Attachment, ...]:
+        """The published documents attached to the record (``documents:``), in the editor's order."""
+        found: tuple[Attachment, ...] = getattr(self, "documents", ())
+        return found
 
     def share_image(self) -> Image | None:
         """The picture a shared link to this record shows."""

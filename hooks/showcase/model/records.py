@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..core.values import PartialDate, Quantity
 from ..core.vocab import ENTREPRENEUR_RECIPIENT, FIGURE_MEASURES, Term
 from ..schema import (
+    Attachment,
     Bool,
     Choice,
     Date,
@@ -34,6 +35,7 @@ from .common import (
     area_spec,
     criteria_spec,
     date_note_spec,
+    documents_spec,
     former_ids_spec,
     image_spec,
     links_spec,
@@ -132,6 +134,7 @@ class Event(Record):
         "相关企业家", RefList("entrepreneur"), "企业家编号列表，例如 [zhang-san, li-si]"
     )  # published ids only
     photos: tuple[Image, ...] = spec("活动照片", ImageList(), "每张照片写 src 和 alt")
+    documents: tuple[Attachment, ...] = documents_spec()
     links: tuple[Link, ...] = links_spec()
     tags: tuple[str, ...] = tags_spec()
     criteria: tuple[str, ...] = criteria_spec()  # ids of the criteria this record is evidence for
@@ -189,6 +192,7 @@ class Honor(Record):
     summary: str | None = summary_spec()
     body: str | None = spec("说明", Markdown(max_length=20000, example_text=_MARKDOWN_EXAMPLE), "可使用 Markdown")
     certificate: Image | None = image_spec("证书或奖牌图片", "-certificate")
+    documents: tuple[Attachment, ...] = documents_spec()
     links: tuple[Link, ...] = links_spec()
     tags: tuple[str, ...] = tags_spec()
     criteria: tuple[str, ...] = criteria_spec()

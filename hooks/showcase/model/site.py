@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..core.text import id_shape_ok, reserved_id_reason
 from ..core.values import PartialDate
-from ..core.vocab import ASSESSMENT_PERIODS, EVENT_CATEGORIES, HONOR_LEVELS, Term, Vocabularies
+from ..core.vocab import ASSESSMENT_PERIODS, DOCUMENT_KINDS, EVENT_CATEGORIES, HONOR_LEVELS, Term, Vocabularies
 from ..schema import Bool, Choice, Date, Image, ImageType, Int, LongText, Object, ObjectList, Text, spec
 from .kind import Problem
 
@@ -123,6 +123,11 @@ class SiteVocabularies:
     honor_levels: tuple[TermEntry, ...] = spec(
         "荣誉级别", ObjectList(TermEntry), "从高到低排列；不写时为 国家级、省级、市级、区县级",
     )
+    document_kinds: tuple[TermEntry, ...] = spec(
+        "佐证文件类别", ObjectList(TermEntry),
+        "佐证文件（documents）的类别，按申报材料中的顺序排列；不写时为 文件、纪要、证书、报道、签到表、其他。"
+        "网址名为 zhengshu 的类别显示在荣誉墙上，baodao 的显示媒体名称",
+    )
 
     def lists(self) -> tuple[tuple[str, str, tuple[TermEntry, ...]], ...]:
         """(field, vocabulary name, entries) of every list the unit wrote."""
@@ -131,6 +136,7 @@ class SiteVocabularies:
             for name, vocabulary, entries in (
                 ("event_categories", EVENT_CATEGORIES.name, self.event_categories),
                 ("honor_levels", HONOR_LEVELS.name, self.honor_levels),
+                ("document_kinds", DOCUMENT_KINDS.name, self.document_kinds),
             )
             if entries
         )

@@ -2,6 +2,7 @@
 JSON Schema, its guide text, an example, how it is written to YAML and read from a
 spreadsheet cell. Imports only :mod:`showcase.core`."""
 
+from .attachments import Attachment, AttachmentList, DocumentPath
 from .base import (
     INVALID,
     Block,
@@ -20,6 +21,7 @@ from .base import (
     spec,
 )
 from .choice import Choice, ChoiceList
+from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, MAX_SITE_BYTES, DocumentFile, inspect_document
 from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
 from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
@@ -29,8 +31,13 @@ from .text import LongText, Markdown, Text, Url
 
 __all__ = [
     "AREA",
+    "DOCUMENTS_FOLDER",
     "IMAGE_SUFFIXES",
     "INVALID",
+    "MAX_FILE_BYTES",
+    "MAX_SITE_BYTES",
+    "Attachment",
+    "AttachmentList",
     "Block",
     "Bool",
     "CellReading",
@@ -39,6 +46,8 @@ __all__ = [
     "Cleaning",
     "Date",
     "Describing",
+    "DocumentFile",
+    "DocumentPath",
     "Field",
     "FieldType",
     "HelpOnly",
@@ -68,6 +77,7 @@ __all__ = [
     "field_named",
     "field_schema",
     "fields_of",
+    "inspect_document",
     "object_schema",
     "parse_date",
     "resolve_fields",

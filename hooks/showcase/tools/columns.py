@@ -5,6 +5,9 @@
 - lists (``标签``, ``相关企业家``) as text separated by 、，,;；;
 - one photo per row: ``照片`` (file name in ``data/photos/`` or a path relative to ``data/``)
   and ``照片说明`` (its alt text); more photos, captions and ``links`` are added in the YAML;
+- one document per row: ``佐证文件`` (file name in ``data/documents/`` or a path relative to
+  ``data/``), ``佐证文件名称``, ``佐证文件类别``, ``佐证文件文号``, ``佐证文件日期``; more
+  documents, issuers and press outlets are added in the YAML;
 - ``编号`` (id), optional: when empty the id is derived from the title or name in pinyin;
 - ``内部信息`` becomes ``private: {note: …}``; a ``序号`` column is ignored.
 """
@@ -16,9 +19,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Kind
-from ..schema import Field, ImageList, ImageType, Object, ObjectList, Private
+from ..schema import AttachmentList, Field, ImageList, ImageType, Object, ObjectList, Private
 
 ID_HEADER = "编号"
+# The document sub-fields a sheet row may fill (one document per row), with their headers.
+DOCUMENT_COLUMNS = (
+    ("file", "", (
+        "一份材料：写 data/documents/ 中的文件名（如 2022/gongzuo-fangan.pdf），或相对于 data/ 的路径；"
+        "文件须先放入 data/documents/，更多材料请在生成的文件中添加"
+    )),
+    ("title", "名称", "材料的标题；写了佐证文件就必须写"),
+    ("kind", "类别", "写了佐证文件就必须写"),
+    ("number", "文号", "文件的发文字号（知道时填写）"),
+    ("date", "日期", "发文、会议、颁发或报道的日期"),
+)
 IGNORED_HEADERS = ("序号",)
 _GENERIC_HEADERS = {"title": ("标题",), "date": ("日期",)}
 
@@ -50,6 +64,12 @@ def columns(kind: Kind) -> tuple[Column, ...]:
     for spec in kind.fields:
         t = spec.type
         images = isinstance(t, (ImageType, ImageList))
+        if isinstance(t, AttachmentList):
+            for name, suffix, help_text in DOCUMENT_COLUMNS:
+                sub = next(f for f in spec.fields if f.name == name)
+                header = spec.label + suffix
+                out.append(Column(f"{spec.name}.{name}", header, (header, f"{spec.name}.{name}"), sub, spec, help=help_text))
+            continue
         if isinstance(t, ObjectList) and not images:
             continue  # links: several sub-fields per item, edited in the YAML
         if isinstance(t, Private):

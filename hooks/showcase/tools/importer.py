@@ -26,10 +26,7 @@ from typing import Any
 from ..core.problems import DataError, Problem
 from ..load import load_project
 from ..model import ENTREPRENEUR, Kind
-from ..schema import (
-    CellReading,
-    ImageList,
-)
+from ..schema import CellReading
 from .columns import IGNORED_HEADERS, Column, columns, header_table, normalize_header
 from .ids import derive_id, id_problem, unique_id
 from .project import ProjectInfo, existing_files
@@ -177,7 +174,7 @@ class _Importer:
                 continue
             parent = column.container
             sub = column.path.split(".", 1)[1]
-            if isinstance(parent.type, ImageList):
+            if parent.type.list_like:  # photos, documents: the row's one item
                 values.setdefault(parent.name, [{}])[0][sub] = value
             else:
                 values.setdefault(parent.name, {})[sub] = value

@@ -51,6 +51,11 @@ _COLUMN_EXAMPLES = {
     "count": "**",
     "certificate.src": "2022-rongyu-zhengshu.jpg",
     "certificate.alt": "荣誉证书",
+    "documents.file": "2022/gongzuo-fangan.pdf",
+    "documents.title": "关于开展创建文明单位工作的实施方案",
+    "documents.kind": "文件",
+    "documents.number": "×发〔2022〕1号",
+    "documents.date": "2022-03-01",
 }
 
 
