@@ -86,12 +86,15 @@ class Site:
     application: Application = spec("申报", Object(Application), required=True)
     contact: Contact = spec("公开联系方式", Object(Contact), default_factory=Contact)
     filing: Filing = spec("备案信息", Object(Filing), default_factory=Filing)
-    sample: bool = spec("示例数据", Bool(), "写 true 则每个页面都显示“示例数据”提示", default=False)
+    sample: bool = spec(
+        "示例数据", Bool(), "写 true 则每个页面都显示“示例数据”提示", default=False, form_help="打开则每个页面都显示“示例数据”提示"
+    )
     assessment: Assessment = spec(
         "申报评价", Object(Assessment), "申报材料页（/dossier/）使用的考核标准和评价期", default_factory=Assessment
     )
     areas: tuple[Area, ...] = spec(
-        "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True
+        "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True,
+        form_help="自查报告的几个部分；活动、荣誉和数据用“所属工作板块”归入其中。板块编号发布后不要再改",
     )
 
     def area(self, area_id: str | None) -> Area | None:

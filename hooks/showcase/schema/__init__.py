@@ -12,6 +12,7 @@ from .base import (
     FieldType,
     HelpOnly,
     Invalid,
+    Picker,
     Quoted,
     Resolver,
     Verbatim,
@@ -20,7 +21,8 @@ from .base import (
     spec,
 )
 from .choice import Choice
-from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
+from .cms import DATA_FOLDER, SETTINGS_COLLECTION, cms_field, cms_fields
+from .images import IMAGE_SUFFIXES, PHOTO_FOLDER, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
 from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
 from .refs import AREA, Ref, RefList, Source, Tags
@@ -29,8 +31,11 @@ from .text import LongText, Markdown, Text, Url
 
 __all__ = [
     "AREA",
+    "DATA_FOLDER",
     "IMAGE_SUFFIXES",
     "INVALID",
+    "PHOTO_FOLDER",
+    "SETTINGS_COLLECTION",
     "Block",
     "Bool",
     "CellReading",
@@ -51,6 +56,7 @@ __all__ = [
     "Number",
     "Object",
     "ObjectList",
+    "Picker",
     "Private",
     "QuantityType",
     "Quoted",
@@ -64,6 +70,8 @@ __all__ = [
     "Verbatim",
     "check_image",
     "clean_mapping",
+    "cms_field",
+    "cms_fields",
     "field_named",
     "field_schema",
     "fields_of",

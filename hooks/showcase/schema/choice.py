@@ -52,3 +52,9 @@ class Choice(FieldType):
         if self.example_label in labels:
             return self.example_label
         return labels[0] if labels else ""
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # The Chinese label is written, as editors write it by hand; a file holding a term's
+        # slug keeps it until someone picks another term.
+        options = [{"label": term.label, "value": term.label} for term in self.terms(env.vocabularies).terms]
+        return {"widget": "select", "options": options}
