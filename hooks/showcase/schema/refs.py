@@ -135,6 +135,9 @@ class Ref(FieldType):
         return text
 
     def cms_widget(self, f: Field, env: Describing) -> JSON:
+        if self.target == AREA and env.areas:
+            # site.yml's own order (a picker over the file would sort the titles)
+            return {"widget": "select", "options": [{"label": title, "value": aid} for aid, title in env.areas]}
         picked = relation(self.target, env, multiple=False)
         if picked is not None:
             return picked
@@ -186,13 +189,10 @@ class WordList(FieldType):
         return "多个用顿号“、”或逗号隔开。"
 
     def cms_widget(self, f: Field, env: Describing) -> JSON:
-        # One text box per word: "甲、乙" typed into one box still reads as two words.
-        item: JSON = {"name": "word", "label": f.label, "widget": "string", "use_emoji_autocomplete": False}
-        item.update(self.cms_item(f, env))
-        return {"widget": "list", "field": item, "max": self.max_items, "collapsed": False}
-
-    def cms_item(self, f: Field, env: Describing) -> JSON:
-        return {}
+        # One text box per word, holding plain values: the form keeps a one-line value ("甲、乙")
+        # as one item (a list with a sub-field would drop it), and that item still reads as two
+        # words. Each word's rules are the loader's to check.
+        return {"widget": "list", "max": self.max_items}
 
     def from_cell(self, f: Field, text: str, env: CellReading) -> Any:
         words = [" ".join(w.split()) for w in _CELL_SPLIT.split(text)]
@@ -223,8 +223,6 @@ class Tags(WordList):
     def example(self, f: Field, env: Describing) -> Any:
         return list(self.example_words)
 
-    def cms_item(self, f: Field, env: Describing) -> JSON:
-        return {"maxlength": self.max_length} if self.max_length else {}
 
 
 @dataclass(frozen=True)
@@ -273,9 +271,6 @@ class RefList(WordList):
     def cms_widget(self, f: Field, env: Describing) -> JSON:
         picked = relation(self.target, env, multiple=True)
         return picked if picked is not None else super().cms_widget(f, env)
-
-    def cms_item(self, f: Field, env: Describing) -> JSON:
-        return pattern(ID_PATTERN, ID_FORM_MESSAGE)
 
 
 @dataclass(frozen=True)
