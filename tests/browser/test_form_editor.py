@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 from datakit import PERSON
-from .editorkit import READ_OPFS, OutsideRequests, editor_server, field_group, open_project, save, write_back
 from PIL import Image
 from projectkit import Project
 from showcase.load import load_project
 from showcase.tools.formeditor import EditorApp, ensure_git_folder
 from sitebuild import build_site
+
+from .editorkit import READ_OPFS, OutsideRequests, editor_server, field_group, open_project, save, write_back
 
 PEOPLE = {  # six, so the form offers a searchable list rather than check boxes
     "chen-yi": ("陈一", "甲有限公司"),
