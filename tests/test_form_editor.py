@@ -119,6 +119,7 @@ def test_server_answers_with_explicit_types_and_a_strict_policy(served):
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     assert "script-src 'self';" in headers["Content-Security-Policy"]  # no inline scripts, no eval
     assert '<meta name="showcase-editor-mode" content="local">' in body.decode()
+    assert '<meta name="showcase-editor-check" content="api/check">' in body.decode()
     for path, expected in [
         ("/editor.js", "text/javascript; charset=utf-8"),
         ("/editor.css", "text/css; charset=utf-8"),
@@ -249,6 +250,7 @@ def test_export_for_a_team_server(tmp_path):
     page = (out / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in page and "https://gitlab.example.cn" in page
     assert '<meta name="showcase-editor-mode" content="team">' in page
+    assert "showcase-editor-check" not in page  # no check of this computer's folder on a web server
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     assert config["backend"]["name"] == "gitlab" and config["backend"]["app_id"] == "abc123"
 

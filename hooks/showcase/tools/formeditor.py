@@ -249,14 +249,18 @@ def content_security_policy(origins: tuple[str, ...] = ()) -> str:
     )
 
 
-def page_html(backend: Backend, *, csp_meta: bool = False) -> str:
-    """The editor page, told its mode and the hosts it may talk to."""
+def page_html(backend: Backend, *, exported: bool = False) -> str:
+    """The editor page, told its mode, the hosts it may talk to and whether this computer's
+    check runs beside it (not for an exported copy on a web server, which gets its policy as a
+    meta tag since no server of ours sends the header)."""
     html = (ASSETS / "index.html").read_text(encoding="utf-8")
     head = [f'<meta name="showcase-editor-mode" content="{"team" if backend.remote else "local"}">']
     if backend.origins():
         head.append(f'<meta name="showcase-editor-allow" content="{" ".join(backend.origins())}">')
-    if csp_meta:
+    if exported:
         head.append(f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(backend.origins())}">')
+    else:
+        head.append('<meta name="showcase-editor-check" content="api/check">')
     return html.replace(HEAD_SLOT, "\n  ".join(head))
 
 
@@ -452,7 +456,7 @@ def export_editor(root: Path, out: Path, backend: Backend) -> list[Path]:
     (out / "locales").mkdir()
     for name in LOCALES:
         (out / "locales" / f"{name}.json").write_bytes(locale_json(name))
-    (out / "index.html").write_text(page_html(backend, csp_meta=True), encoding="utf-8", newline="\n")
+    (out / "index.html").write_text(page_html(backend, exported=True), encoding="utf-8", newline="\n")
     config = app.config(own_origin="")
     if site_url:
         config.update(site_url=site_url, display_url=site_url, show_preview_links=True)

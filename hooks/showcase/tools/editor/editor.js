@@ -80,8 +80,12 @@
   }
 
   // -- 4. the check panel -----------------------------------------------------------------
-  if (mode !== 'local') {
-    return; // team mode: the checks run where the site is built (see the guide)
+  // Only beside `showcase edit`, which checks the project folder on this computer. A copy put on
+  // a web server for a team has no such check: there it runs where the site is built.
+  const checkURL = meta('showcase-editor-check');
+
+  if (!checkURL) {
+    return;
   }
 
   const POLL_MS = 3000;
@@ -211,7 +215,7 @@
   const poll = async () => {
     if (document.visibilityState === 'visible') {
       try {
-        const response = await realFetch(`api/check?known=${encodeURIComponent(version)}`, {
+        const response = await realFetch(`${checkURL}?known=${encodeURIComponent(version)}`, {
           cache: 'no-store',
         });
 
