@@ -27,11 +27,11 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests")]
 
-from browser.editorkit import READ_OPFS, editor_server, open_project, write_back  # noqa: E402
-from showcase.core.problems import DataError  # noqa: E402
-from showcase.load import load_project  # noqa: E402
-from showcase.model import DATA_KINDS  # noqa: E402
-from showcase.tools.formeditor import EditorApp, ensure_git_folder  # noqa: E402
+from browser.editorkit import READ_OPFS, editor_server, open_project, write_back
+from showcase.core.problems import DataError
+from showcase.load import load_project
+from showcase.model import DATA_KINDS
+from showcase.tools.formeditor import EditorApp, ensure_git_folder
 
 MARK = "。"
 

@@ -19,8 +19,8 @@ from PIL import Image
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO / "hooks"), str(REPO / "tests")]
 
-from browser.editorkit import editor_server, open_project  # noqa: E402
-from showcase.tools.formeditor import EditorApp, ensure_git_folder  # noqa: E402
+from browser.editorkit import editor_server, open_project
+from showcase.tools.formeditor import EditorApp, ensure_git_folder
 
 OUT = REPO / "guide" / "images" / "editor-form.png"
 RECORD = "#/collections/events/entries/2022-xinhuo-peixun"
