@@ -88,7 +88,6 @@ def main(argv: list[str]) -> int:
         for collection, slug, label in targets:
             key = f"{collection}/{slug}"
             page.goto(f"{base}#/collections/{collection}/entries/{slug}")
-            page.reload()
             box = page.get_by_role("textbox", name=label, exact=True).first
             try:
                 box.wait_for(timeout=15000)
@@ -99,10 +98,12 @@ def main(argv: list[str]) -> int:
             page.get_by_role("button", name="保存", exact=True).click()
             try:
                 page.wait_for_selector("text=/已保存|已创建|已更新/", timeout=10000)
+                page.get_by_role("button", name="创建新条目").wait_for()  # back on the list
                 results[key] = "saved"
             except Exception:  # noqa: BLE001 - the form refused: say why
                 errors = page.locator("[role=alert]").all_inner_texts()
                 results[key] = "refused: " + " | ".join(e.strip() for e in errors if e.strip())[:300]
+                page.reload()  # leave the refused form
             print(key, results[key], flush=True)
         write_back(page.evaluate(READ_OPFS), work)
         browser.close()

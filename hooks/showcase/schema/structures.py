@@ -169,7 +169,8 @@ class ObjectList(Object):
         return [{sub.name: sub.type.example(sub, env) for sub in self.fields}]
 
     def cms_widget(self, f: Field, env: Describing) -> JSON:
-        first = self.fields[0].name
+        names = [sub.name for sub in self.fields]
+        first = next((name for name in ("title", "name", "label") if name in names), names[0])  # what a row shows
         item = self.item()
         return {
             "widget": "list",

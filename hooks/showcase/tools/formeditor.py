@@ -30,7 +30,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import webbrowser
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -518,17 +517,3 @@ def run(root: Path, *, port: int, preview: bool, preview_port: int, browser: boo
             except subprocess.TimeoutExpired:
                 preview_process.kill()
     return 0
-
-
-def wait_until_serving(url: str, timeout: float = 10.0) -> bool:
-    """True once ``url`` answers (for tests and scripts that start the editor)."""
-    import urllib.request
-
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return True
-        except OSError:
-            time.sleep(0.1)
-    return False
