@@ -376,7 +376,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Security-Policy", content_security_policy(self.app.backend.origins()))
         self.end_headers()
         if with_body and status != 304:
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser went away
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the console belongs to the preview's messages
@@ -386,6 +389,11 @@ def _bind(port: int) -> http.server.ThreadingHTTPServer:
     class Server(http.server.ThreadingHTTPServer):
         daemon_threads = True
         allow_reuse_address = False
+
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            # The browser closed a connection early (a page reload, an aborted font download):
+            # nothing to tell the editor, and never a traceback in their window.
+            pass
 
     last: OSError | None = None
     for candidate in [*range(port, port + 20), 0] if port else [0]:
