@@ -20,6 +20,10 @@ def on_files(files, config, **kwargs):
     return _session.files(files, config)
 
 
+def on_nav(nav, config, files, **kwargs):
+    return _session.nav(nav)
+
+
 def on_page_markdown(markdown, page, **kwargs):
     return _session.page_markdown(markdown, page)
 
@@ -45,7 +49,7 @@ def on_post_build(config, **kwargs):
 
 
 def on_build_error(error, **kwargs):
-    _session.build_error()
+    _session.build_error(error)
 
 
 def on_shutdown(**kwargs):

@@ -17,6 +17,11 @@ javascript: links, resources on other hosts) are reported and make the command f
 --keep-from adds the hashes of a policy in use (a snippet or a bare value) for the minutes of a
 switch-over: pages still being replaced by the upload keep working while the new ones arrive.
 
+Only scripts the project wrote are hashed: every inline script must be one of the inline
+scripts of the templates (this project's overrides/ and Material's own templates, with their
+{{ … }} parts free). A script that is not — code injected through data or a page — makes the
+command fail instead of being blessed by the policy.
+
 Only the standard library is used, so it runs wherever the site is built (no dev install needed).
 Messages are in Chinese: operators read them.
 """
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import importlib.util
 import os
 import re
 import sys
@@ -91,6 +97,57 @@ def sha256_source(text: str) -> str:
     # The HTML parser turns CR LF and lone CR into LF before the text reaches the DOM.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(application/(?:ld\+)?json|text/template)""", re.IGNORECASE)
+
+
+def _literal(text: str) -> str:
+    words = [re.escape(word) for word in text.split()]
+    return r"\s*" + r"\s*".join(words) + r"\s*" if words else r"\s*"
+
+
+def template_pattern(body: str) -> re.Pattern[str]:
+    """The scripts a template's inline script can become: its text, with every printed value
+    {{ … }} free within a string, {% … %} and {# … #} free, and spacing free (Jinja trims it)."""
+    pattern, position = "", 0
+    for match in _JINJA.finditer(body):
+        # a printed value ({{ … }}: a path, a name) cannot close a string or a call; a block
+        # tag ({% … %}) may stand for any of the template's own text
+        free = r"[^\"'`<>;(){}\\\n]*?" if match.group().startswith("{{") else ".*?"
+        pattern += _literal(body[position : match.start()]) + free
+        position = match.end()
+    pattern += _literal(body[position:])
+    return re.compile(pattern, re.DOTALL)
+
+
+def default_template_folders() -> list[Path]:
+    """This project's overrides/ and the templates of the installed Material theme."""
+    folders = [Path(__file__).resolve().parent.parent / "overrides"]
+    spec = importlib.util.find_spec("material")
+    if spec is not None and spec.origin:
+        folders.append(Path(spec.origin).parent / "templates")
+    return [folder for folder in folders if folder.is_dir()]
+
+
+class Templates:
+    """The inline scripts the project's and Material's templates can write."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.patterns: list[re.Pattern[str]] = []
+        for folder in folders:
+            for path in sorted(folder.rglob("*.html")):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for attrs, body in _TEMPLATE_SCRIPT.findall(text):
+                    if re.search(r"\bsrc\s*=", attrs) or _DATA_TYPE.search(attrs):
+                        continue
+                    self.patterns.append(template_pattern(body.replace("\r\n", "\n")))
+
+    def allows(self, script: str) -> bool:
+        text = script.replace("\r\n", "\n").replace("\r", "\n")
+        return any(pattern.fullmatch(text) for pattern in self.patterns)
 
 
 @dataclass
@@ -177,8 +234,9 @@ class _PageParser(HTMLParser):
                     self._problem(f"<{tag} {attr}=\"data:…\"> 在 CSP 下不能加载")
 
 
-def scan_site(site_dir: Path) -> Scan:
-    """Read every HTML page under ``site_dir``."""
+def scan_site(site_dir: Path, templates: Templates | None = None) -> Scan:
+    """Read every HTML page under ``site_dir``; with ``templates``, an inline script none of
+    them can write is a problem (it was not written by the project)."""
     scan = Scan()
     for path in sorted(site_dir.rglob("*.htm*")):
         if path.suffix.lower() not in (".html", ".htm") or not path.is_file():
@@ -188,6 +246,14 @@ def scan_site(site_dir: Path) -> Scan:
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         parser.close()
         scan.pages += 1
+    if templates is not None:
+        for text, pages in sorted(scan.scripts.items(), key=lambda item: item[1][0]):
+            if not templates.allows(text):
+                snippet = " ".join(text.split())[:80]
+                scan.problems.append(
+                    f"{pages[0]}（共 {len(pages)} 页）: 这段内联脚本不是本项目或 Material 的模板写出的，"
+                    f"可能是被注入的代码，不能放行：{snippet}"
+                )
     return scan
 
 
@@ -289,6 +355,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, help="写入这个文件（先写临时文件再替换），而不是输出到屏幕")
     parser.add_argument("-q", "--quiet", action="store_true", help="不在 stderr 列出各段脚本")
     parser.add_argument(
+        "--templates",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="允许的内联脚本来自这些模板文件夹（可写多次）；默认为本项目的 overrides/ 和 Material 的模板",
+    )
+    parser.add_argument(
         "--keep-from",
         type=Path,
         metavar="FILE",
@@ -301,7 +374,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}：不是已生成的网站文件夹（没有 index.html）。请先运行 mkdocs build。", file=sys.stderr)
         return 2
-    scan = scan_site(args.site)
+    folders = args.templates or default_template_folders()
+    if not folders:
+        print("找不到模板文件夹（overrides/ 或 Material 的模板），请用 --templates 指定。", file=sys.stderr)
+        return 2
+    scan = scan_site(args.site, Templates(folders))
     if scan.problems:
         print("网站中有 CSP 无法放行的内容，未生成 CSP：", file=sys.stderr)
         for problem in scan.problems:

@@ -24,7 +24,7 @@ def test_check_valid_project_exits_0_with_summary(project, capsys):
     lines = out.splitlines()
     assert lines[0] == "数据检查通过。"
     assert "已发布：企业家 1 位，活动 1 项，荣誉 0 项，数据 1 项。" in lines
-    assert any(line.startswith("未发布（published: false）") and "entrepreneurs 1 条" in line for line in lines)
+    assert any(line.startswith("未发布（published: false）") and "企业家 1 条" in line for line in lines)
     assert any("未公开的数字" in line for line in lines)
     assert any("data/figures/f.yml" in line for line in lines)
     assert any("data/events/a.yml:4" in line and "未发布" in line for line in lines)

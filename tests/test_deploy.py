@@ -13,6 +13,7 @@ import base64
 import gzip
 import hashlib
 import io
+import os
 import re
 import subprocess
 import sys
@@ -416,6 +417,56 @@ def test_install_script_refuses_anything_but_a_csp_line(installer, text):
     run, target, _ = installer
     result, calls = run(text)
     assert result.returncode == 1 and calls == [] and not target.exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "default-src 'self'; alias /",  # another nginx directive hidden in the value
+        "default-src 'self' https://evil.example",  # a source csp.py never writes
+        "default-src 'self'; script-src 'self' 'unsafe-inline'",
+        "default-src 'self'; img-src 'self' data:; script-src 'self' data:",
+        "script-src 'self'",  # no default-src
+        "default-src 'self'; default-src *",
+    ],
+)
+def test_install_script_checks_every_directive(installer, value):
+    run, target, _ = installer
+    result, calls = run(f'add_header Content-Security-Policy "{value}" always;\n')
+    assert result.returncode == 1 and calls == [] and not target.exists(), result.stderr
+
+
+def test_install_script_installs_what_it_checked_even_if_the_file_changes_meanwhile(installer, photo_site):
+    """The deploy account may rewrite its file at any moment: the script reads it once into a
+    root-owned copy and checks and installs that copy, so a swap never gets through."""
+    import threading
+
+    _run, target, tmp_path = installer
+    good = "# 生成\n" + csp.nginx_line(csp_for(photo_site)) + "\n"
+    bad = 'add_header Content-Security-Policy "default-src \'self\'" always;\nlocation / { alias /; autoindex on; }\n'
+    snippet = tmp_path / "new.conf"
+    stop = threading.Event()
+
+    def flip():
+        while not stop.is_set():
+            for text in (good, bad):
+                partial = snippet.with_name("flip.part")
+                partial.write_text(text, encoding="utf-8")
+                os.replace(partial, snippet)
+
+    worker = threading.Thread(target=flip, daemon=True)
+    worker.start()
+    try:
+        script = REPO / "deploy" / "install-csp.sh"
+        env = {"PATH": "/usr/bin:/bin", "WENMING_CSP_SNIPPET": str(target), "WENMING_NGINX": "true"}
+        for _ in range(40):
+            subprocess.run(["sh", str(script), str(snippet)], check=False, capture_output=True, env=env)
+            if target.exists():
+                assert target.read_text(encoding="utf-8") == good
+                target.unlink()
+    finally:
+        stop.set()
+        worker.join()
 
 
 def test_install_script_restores_the_previous_file_when_nginx_rejects(installer):

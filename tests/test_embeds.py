@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from datakit import EVENT, FIGURE, HONOR, PERSON
+from examplekit import example_only
 from mkdocs.exceptions import Abort
 from sitebuild import build_site
 
@@ -116,6 +117,7 @@ def test_hostile_record_text_in_embeds_is_text(story, tmp_path):
     assert "<img src=x onerror=alert(1)>" in content.get_text() and "<script>alert(2)</script>" in content.get_text()
 
 
+@example_only
 def test_example_narratives_embed_their_numbers():
     """The example's narratives take their figures from data/, not from typed digits."""
     from projectkit import REPO

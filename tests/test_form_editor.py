@@ -278,15 +278,23 @@ def test_output_check_refuses_editor_files(tmp_path):
     assert all("编辑器" in f.message() for f in check_site(site))
 
 
-def test_build_refuses_to_publish_the_editor(tmp_path, caplog):
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        # theme files are copied into the site as they are: the output check stops the editor
+        ("overrides/admin", "admin/vendor/sveltia-cms.js: 这是表单编辑器的文件"),
+        # docs/ takes only Markdown and pictures: the data check stops it before anything is built
+        ("docs/admin", "docs/admin/vendor/sveltia-cms.js:1: docs/ 中不能放 .js 文件"),
+    ],
+)
+def test_build_refuses_to_publish_the_editor(tmp_path, caplog, folder, message):
     project = Project(tmp_path / "p")
     project.write("data/events/2023-a.yml", EVENT)
-    _editor_copy(project.root / "docs" / "admin")  # someone copied the editor into docs/
+    _editor_copy(project.root / folder)  # someone copied the editor into the site's sources
     out = tmp_path / "site"
     with pytest.raises(Abort):
         build_site(project.root, out)
-    assert "admin/index.html: 这是表单编辑器的文件" in caplog.text
-    assert "admin/vendor/sveltia-cms.js: 这是表单编辑器的文件" in caplog.text
+    assert message in caplog.text  # (a page carrying the editor's mark: test_output_check_refuses_editor_files)
     assert not out.exists() or not any(out.rglob("*.html"))  # nothing published
 
 

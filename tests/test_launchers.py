@@ -171,7 +171,7 @@ def test_editor_and_preview_start_from_a_chinese_path_with_spaces(chinese_projec
     lines: list[str] = []
     try:
         assert process.stdout is not None
-        while not any(line.startswith("网站预览：") for line in lines):
+        while not any(line.startswith("请使用 Microsoft Edge") for line in lines):  # the last line before serving
             line = process.stdout.readline()
             assert line, "\n".join(lines)
             lines.append(line.strip())

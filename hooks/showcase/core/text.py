@@ -41,6 +41,10 @@ def valid_id(text: str) -> bool:
     return id_shape_ok(text) and reserved_id_reason(text) is None
 
 
+# Marks a value an editor still has to write (new records, new projects).
+TODO_MARK = "【待填写】"
+
+
 # -- links ---------------------------------------------------------------------------------
 
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

@@ -17,6 +17,7 @@ class Term:
     slug: str
     label: str
     description: str = ""
+    participants: bool = False  # event categories: classes whose participant numbers are charted
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ EVENT_CATEGORIES = Vocabulary(
     (
         Term("wenming-chuangjian", "精神文明创建", "创建工作部署、文明单位创建相关会议与活动"),
         Term("dangjian-jiaoyu", "党建与理想信念教育", "党建工作、红色教育、理想信念教育、主题教育"),
-        Term("jiaoyu-peixun", "教育培训", "讲堂、培训班、能力提升培训"),
+        Term("jiaoyu-peixun", "教育培训", "讲堂、培训班、能力提升培训", participants=True),
         Term("qiye-peishu", "优秀企业家培树", "评选表彰、典型宣传、企业培育"),
         Term("shuangzhao-shuangyin", "双招双引", "招商引资、招才引智、推介会、异地商会"),
         Term("xiangcun-zhenxing", "脱贫攻坚与乡村振兴", "结对帮扶、产业帮扶、乡村振兴行动"),
@@ -95,7 +96,7 @@ RECIPIENT_TYPES = Vocabulary(
     (
         Term("benshi", "本单位", "申报单位本身"),
         Term("shanghui", "商会", "所属商会、异地商会等"),
-        Term("zuzhi", "下属组织", "区县工商联、党组织等下属或指导的组织"),
+        Term("zuzhi", "下属组织", "下属单位、所属党组织等本单位领导或指导的组织"),
         Term("qiye", "企业", "民营企业"),
         Term("qiyejia", "企业家", "本站收录的企业家（写 entrepreneur: 企业家编号）"),
     ),
@@ -121,7 +122,22 @@ APPROX_WORDS = Vocabulary(
     "approx_words", "约数", tuple(Term(w, w) for w in APPROX_BEFORE + APPROX_AFTER), configurable=False
 )
 
-DEFAULTS: tuple[Vocabulary, ...] = (EVENT_CATEGORIES, HONOR_LEVELS, RECIPIENT_TYPES, ASSESSMENT_PERIODS, APPROX_WORDS)
+# What a narrative may hide on its page (front matter ``hide:``), as Material names them.
+PAGE_PARTS = Vocabulary(
+    "page_parts",
+    "页面部分",
+    (
+        Term("navigation", "navigation", "左侧导航"),
+        Term("toc", "toc", "页内目录"),
+        Term("footer", "footer", "页脚的上一页、下一页"),
+        Term("path", "path", "页面路径"),
+    ),
+    configurable=False,
+)
+
+DEFAULTS: tuple[Vocabulary, ...] = (
+    EVENT_CATEGORIES, HONOR_LEVELS, RECIPIENT_TYPES, ASSESSMENT_PERIODS, APPROX_WORDS, PAGE_PARTS,
+)
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def events_by_area(data: Dataset, rel: Relations) -> Chart | None:
 
 def training_participants(rel: Relations) -> Chart | None:
     """Participants per training class; withheld numbers are listed as withheld, not drawn."""
-    training = [e for e in rel.events if e.category.slug == "jiaoyu-peixun" and e.participants is not None]
+    training = [e for e in rel.events if e.category.participants and e.participants is not None]
     if not training:
         return None
     rows: list[tuple[str, list[int] | None]] = []

@@ -70,6 +70,7 @@ class Dossier:
     standard: str | None = None
     unused: tuple[Criterion, ...] = ()  # criteria of another province or year (site.yml)
     outside_period: tuple[object, ...] = ()  # citing records left out by the period
+    off_standard: tuple[tuple[Record, str], ...] = ()  # (record, criterion id) citing an unused criterion
     by_record: dict[str, tuple[Criterion, ...]] = field(default_factory=dict)  # "events/<id>" → criteria
 
     @property
@@ -122,8 +123,10 @@ def build_dossier(data: Dataset) -> Dossier:
     outside: dict[str, int] = defaultdict(int)
     left_out: list[object] = []
     by_record: dict[str, list[Criterion]] = defaultdict(list)
+    off_standard: list[tuple[Record, str]] = []
     for kind, records in (("events", data.events), ("honors", data.honors), ("figures", data.figures)):
         for record in records.values():
+            off_standard += [(record, cid) for cid in record.criteria if cid not in in_use]
             ids = [cid for cid in record.criteria if cid in in_use]
             if not ids:
                 continue
@@ -173,6 +176,7 @@ def build_dossier(data: Dataset) -> Dossier:
         standard=assessment.standard,
         unused=unused,
         outside_period=tuple(left_out),
+        off_standard=tuple(off_standard),
         by_record={key: tuple(sorted(value, key=lambda c: order[c.id])) for key, value in by_record.items()},
     )
 

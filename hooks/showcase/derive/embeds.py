@@ -268,3 +268,14 @@ def _select(
     except ValueError:
         return None
     return tuple(records[:limit] if limit else records)
+
+
+def check_narratives(
+    data: Dataset, rel: Relations, pages: list[tuple[str, str, int]], problems: Problems, notes: list[str]
+) -> None:
+    """Every embed in the narratives checked, as the build checks them (``showcase check``)."""
+    count = 0
+    for path, markdown, first_line in pages:
+        _, found = extract(markdown, path, first_line, problems, start=count)
+        count += len(found)
+        resolve(found, data, rel, path, problems, notes)

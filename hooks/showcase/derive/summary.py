@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Criterion, Dataset, Event, Honor, Record
+from ..model import KINDS_BY_FOLDER, Criterion, Dataset, Event, Honor, Record
+from .dossier import build_dossier, records_without_criteria
 
 
 def where(record: Record | Criterion) -> str:
     return record.origin.path if record.origin else f"data/{record.folder}/{record.id}.yml"
-from .dossier import build_dossier, records_without_criteria
 
 
 def summary_lines(data: Dataset) -> list[str]:
@@ -18,10 +18,17 @@ def summary_lines(data: Dataset) -> list[str]:
             f"荣誉 {len(data.honors)} 项，数据 {len(data.figures)} 项。"
         )
     ]
-    hidden = sum(len(ids) for ids in data.unpublished.values())
-    if hidden:
-        parts = "，".join(f"{folder} {len(ids)} 条" for folder, ids in sorted(data.unpublished.items()))
+    switched_off = {
+        folder: [i for i in ids if i not in data.withheld.get(folder, ())] for folder, ids in data.unpublished.items()
+    }
+    parts = "，".join(
+        f"{KINDS_BY_FOLDER[folder].label} {len(ids)} 条" for folder, ids in sorted(switched_off.items()) if ids
+    )
+    if parts:
         lines.append(f"未发布（published: false）：{parts}。")
+    no_consent = data.withheld.get("entrepreneurs", ())
+    if no_consent:
+        lines.append(f"未取得或已撤回本人同意、因此未发布的企业家：{len(no_consent)} 位（{'、'.join(no_consent)}）。")
     withheld = [f for f in data.figures.values() if f.withheld]
     withheld_counts: list[Event | Honor] = [h for h in data.honors.values() if h.count is not None and h.count.withheld]
     withheld_counts += [e for e in data.events.values() for q in (e.sessions, e.participants) if q is not None and q.withheld]
@@ -70,6 +77,12 @@ def completeness_lines(data: Dataset) -> list[str]:
     if dossier.unused:
         ids = "、".join(c.id for c in dossier.unused)
         lines.append(f"未使用的考核标准（province 或 year 与 site.yml 的 assessment 不同）：{ids}。")
+    if dossier.off_standard:
+        lines.append(
+            f"引用了未使用的考核标准的记录：{len(dossier.off_standard)} 处，这些引用没有列入申报材料"
+            "（考核标准的 province 或 year 与 site.yml 的 assessment 不同）："
+        )
+        lines.extend(f"  {where(record)}: criteria: {cid}" for record, cid in dossier.off_standard)
     uncited = records_without_criteria(data)
     if uncited:
         parts = "，".join(f"{_FOLDER_LABELS[folder]} {len(records)} 项" for folder, records in uncited.items())

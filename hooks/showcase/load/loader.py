@@ -36,7 +36,7 @@ from ..model import (
 from ..schema import Cleaning, clean_mapping, fields_of, resolve_fields
 from . import yamlfile
 from .criteria import check_former_ids, check_levels
-from .narratives import read_citations
+from .narratives import read_narratives
 from .references import Known, Resolver
 from .searchwords import read_words
 
@@ -82,7 +82,8 @@ class KindFiles:
     """One kind's files after reading: valid records by state, and the ids of broken files."""
 
     published: dict[str, Record] = field(default_factory=dict)
-    unpublished: dict[str, str] = field(default_factory=dict)  # id → file
+    unpublished: dict[str, str] = field(default_factory=dict)  # id → file (published: false, or no consent)
+    withheld: set[str] = field(default_factory=set)  # ids not published for want of consent
     broken: dict[str, str] = field(default_factory=dict)  # id → file with problems
 
     def known(self) -> Known:
@@ -133,8 +134,10 @@ class _Loader:
         broken = set()
         for problem in site.problems():
             self.report(rel, at.lines, problem)
-            index = int(problem.field.split("[")[1].split("]")[0]) - 1
-            broken.add(site.areas[index].id)
+            if problem.field.startswith("areas["):
+                broken.add(site.areas[int(problem.field[6:].split("]")[0]) - 1].id)
+        if not any(p.field.startswith("vocabularies.") for p in site.problems()):
+            self.vocabularies = site.vocabularies_with(self.vocabularies)
         return site, frozenset(broken)
 
     # -- record folders --------------------------------------------------------------------
@@ -176,6 +179,7 @@ class _Loader:
                 if withheld.note is not None:
                     self.notes.append(f"{rel}: {withheld.note}")
                 found.unpublished[record.id] = rel
+                found.withheld.add(record.id)
                 continue
             found.published[record.id] = _published_form(record)
         return found
@@ -219,10 +223,33 @@ class _Loader:
             out[record_id] = resolve_fields(record, "", resolver.at(rel, lines))
         return out
 
+    def check_tags(self, records: list[Record]) -> None:
+        """Tags that differ only in letter case would share one page on Windows and macOS
+        (their file systems ignore case): one spelling per tag."""
+        spellings: dict[str, dict[str, list[Record]]] = {}
+        for record in records:
+            for tag in getattr(record, "tags", ()):
+                spellings.setdefault(tag.lower(), {}).setdefault(tag, []).append(record)
+        for variants in spellings.values():
+            if len(variants) < 2:
+                continue
+            listing = "、".join(f"“{t}”" for t in sorted(variants))
+            for tag, holders in variants.items():
+                for record in holders:
+                    origin = record.origin
+                    if origin is None:
+                        continue
+                    index = list(getattr(record, "tags", ())).index(tag) + 1
+                    line = origin.lines.get(f"tags[{index}]", origin.line("tags"))
+                    self.problems.add(
+                        origin.path, line, "tags",
+                        f"标签 {listing} 只差大小写，会被当成同一个标签页面：请统一成一种写法",
+                    )
+
     def narratives(self, resolver: Resolver) -> dict[str, Narrative]:
         """Narratives by docs path, with their citations resolved (unknown ids reported)."""
         out: dict[str, Narrative] = {}
-        for citation in read_citations(self.root, self.docs_dir, self.problems):
+        for citation in read_narratives(self.root, self.docs_dir, self.problems):
             narrative = citation.narrative
             resolver.at(citation.rel, citation.lines)
             cited = tuple(
@@ -251,6 +278,7 @@ class _Loader:
         for kind in RECORD_KINDS:
             if kind.field("former_ids") is not None:
                 check_former_ids(files[kind.name].published, files[kind.name].unpublished, self.problems)
+        self.check_tags([r for kind in RECORD_KINDS for r in linked[kind.name].values()])
         narratives = self.narratives(resolver)
         if self.problems or site is None:
             raise DataError(self.problems)
@@ -266,6 +294,9 @@ class _Loader:
             honors=by_kind["honor"],  # type: ignore[arg-type]
             figures=by_kind["figure"],  # type: ignore[arg-type]
             unpublished=MappingProxyType(unpublished),
+            withheld=MappingProxyType({
+                kind.folder: tuple(sorted(files[kind.name].withheld)) for kind in RECORD_KINDS if files[kind.name].withheld
+            }),
             notes=tuple(sorted(set(self.notes))),
             criteria=MappingProxyType(criteria),
             narratives=MappingProxyType(narratives),

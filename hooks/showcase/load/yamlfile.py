@@ -104,6 +104,11 @@ def _yaml_message(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
         hint = "缩进不一致：同一层级的字段要左对齐，请检查这一行的空格数"
     elif "did not find expected '-' indicator" in problem:
         hint = "列表项要以“- ”开头并与上一项对齐"
+    elif "cannot start any token" in problem:
+        column = problem_mark.column if problem_mark is not None else -1
+        char = source[column] if 0 <= column < len(source) else ""
+        hint = (f"YAML 中不能用“{char}”开头写一项内容：请给整项内容加引号，例如 \"{char}…\""
+                if char.strip() else "这一行有不能直接写的字符：请给整项内容加引号")
     elif "unknown escape character" in problem:
         hint = "双引号中的反斜杠（\\）有特殊含义：请改用单引号，或写成两个反斜杠"
     elif "exceeded max depth" in problem or "depth" in problem:

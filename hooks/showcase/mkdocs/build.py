@@ -21,22 +21,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..core.problems import DataError
+from ..core.problems import DataError, Problems
 from ..derive.descriptions import description
 from ..derive.dossier import build_dossier
+from ..derive.leftovers import sample_leftovers, todo_leftovers, unreachable_pages
 from ..derive.relations import build_relations
 from ..load import ParseCache, load_project
+from ..load.narratives import SYSTEM_FILES, markdown_pages
 from ..model import Dataset
 from ..output import publish
 from ..output.addresses import Addresses
 from ..output.fingerprints import Fingerprints
-from ..output.images import make_picture
+from ..output.images import clean_copy, make_picture
 from ..output.markup import render_markdown, sanitize_narrative
 from ..output.pages import PageSpec, image_sources, plan_pages
 from ..output.qrcodes import QRCodes
 from ..output.reviewpages import review_nav, review_pages
+from ..schema import IMAGE_SUFFIXES
 from . import incremental
 from .embedding import NarrativeEmbeds
+from .escaping import escape_meta, rendered_title
 from .finish import finish_build
 from .search import search_tags, teach_jieba
 from .templateapi import MEDIA_PREFIX, SiteView
@@ -77,7 +81,11 @@ class ShowcaseBuild:
         states: incremental.BuildStates | None = None,
         atomic: bool = True,
         preview: bool = False,
+        dirty: bool = False,
     ) -> None:
+        """``states``: where the last successful build is remembered (None: no incremental
+        machinery); ``atomic``: build beside the output and swap it in; ``dirty``: start from
+        the published output and render only what changed (needs a remembered state)."""
         self.started = time.time()
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_dir = Path(config.docs_dir)
@@ -87,6 +95,8 @@ class ShowcaseBuild:
         except DataError as exc:
             raise DataProblems(exc) from None
         self.preview = preview  # mkdocs serve: report problems, keep serving
+        self.own_nav = config.nav is not None  # mkdocs.yml names its pages (else ours is used)
+        self.describe_site(config)
         relations = build_relations(self.data)
         teach_jieba(list(self.data.search_words))
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
@@ -102,14 +112,29 @@ class ShowcaseBuild:
         # which replaces the output only after every check passed (see output/publish.py).
         self.target = Path(config.site_dir).resolve()
         self.building: Path | None = None
+        self.lock: publish.BuildLock | None = None
+        previous = states.get(os.fspath(self.target)) if states is not None and dirty else None
         if atomic:
-            self.building = publish.start(self.target)
+            try:
+                self.lock = publish.BuildLock(self.target)
+                self.lock.acquire()
+                self.building = publish.start(self.target, copy_previous=previous is not None)
+            except publish.PublishError as error:
+                self.release()
+                raise PluginError(str(error)) from None
             config.site_dir = os.fspath(self.building)
         self.warnings = WarningCounter()
         if config.strict:
             logging.getLogger("mkdocs").addHandler(self.warnings)
-        # --dirty: render only the pages this change touches (see incremental.py)
-        self.incremental = incremental.IncrementalBuild(config, states) if states is not None and not atomic else None
+        # Remember what each page shows, so that a --dirty build renders only the pages a
+        # change touches (see incremental.py)
+        self.incremental = (
+            incremental.IncrementalBuild(
+                config, states, key=os.fspath(self.target), previous=previous, in_place=not atomic
+            )
+            if states is not None
+            else None
+        )
 
     # -- navigation and files ---------------------------------------------------------------
     def default_nav(self) -> list[Any]:
@@ -134,29 +159,38 @@ class ShowcaseBuild:
         return nav
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.clean_docs_files(files)
+        by_dest = {file.dest_uri: file for file in files}
         for spec in self.specs:
             if not spec.generated:
                 continue
-            existing = files.get_file_from_path(spec.src_uri)
-            if existing is not None:
-                raise PluginError(
-                    f"docs/{spec.src_uri} 与根据数据自动生成的页面同名，请删除或改名这个文件"
-                    f"（该页面由 {spec.edit_path or 'data/'} 生成）"
-                )
             listed = spec.record is None and spec.term is None and spec.tag is None and spec.kind != "tags-index"
             inclusion = InclusionLevel.UNDEFINED if listed else InclusionLevel.NOT_IN_NAV
             file = incremental.PageFile.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            clash = files.get_file_from_path(spec.src_uri) or by_dest.get(file.dest_uri)
+            if clash is not None:
+                raise PluginError(
+                    f"docs/{clash.src_uri} 与根据数据自动生成的页面 /{file.url} 占用同一个网址，请删除或改名这个文件"
+                    f"（该页面由 {spec.edit_path or 'data/'} 生成）"
+                )
             # "Edit this page" (when repo_url is set) opens the data file, not a virtual page.
             file.edit_uri = self.edit_uri(spec)
             files.append(file)
         cache = self.root / ".cache" / "images"
+        broken = Problems()
         for src in image_sources(self.data):
-            picture = make_picture(self.data.root / "data", src, cache)
+            try:
+                picture = make_picture(self.data.root / "data", src, cache)
+            except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
+                self.report_picture(src, exc, broken)
+                continue
             self.view.pictures[src] = picture
             for variant in picture.variants:
                 files.append(
                     File.generated(config, MEDIA_PREFIX + variant.name, abs_src_path=os.fspath(variant.cache_path))
                 )
+        if broken:
+            raise PluginError("有图片无法处理，网站没有生成：\n" + broken.report())
         for spec in self.specs:
             found = files.get_file_from_path(spec.src_uri)
             if found is not None:
@@ -169,9 +203,58 @@ class ShowcaseBuild:
                 self.sources[file.dest_uri] = page_spec.edit_path or "data/"
             elif file.abs_src_path:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
+        self.warn_leftovers(files, config)
         if self.incremental is not None:
             self.plan_incremental(files, config)
         return files
+
+    def report_picture(self, src: str, error: BaseException, problems: Problems) -> None:
+        """A picture Pillow could open but not decode (a truncated JPEG passes the loader's
+        check): a problem at every record that shows it."""
+        for record in self.data.records():
+            for image in record.images():
+                if image.src == src and record.origin is not None:
+                    problems.add(
+                        record.origin.path, image.line or 1, "",
+                        f"图片 data/{src} 无法处理（文件可能已损坏或不完整：{type(error).__name__}）。"
+                        "请用看图软件打开确认，或重新导出为 JPG 后替换",
+                    )
+
+    def clean_docs_files(self, files: Files) -> None:
+        """Pictures in docs/ are published as cleaned copies (no metadata); the files operating
+        systems leave behind are not published (the loader refused everything else)."""
+        cache = self.root / ".cache" / "docs-images"
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path:
+                continue
+            name = Path(file.src_uri).name
+            if SYSTEM_FILES.match(name):
+                files.remove(file)
+            elif Path(name).suffix.lower() in IMAGE_SUFFIXES and Path(file.abs_src_path).is_relative_to(self.docs_dir):
+                file.abs_src_path = os.fspath(clean_copy(Path(file.abs_src_path), cache))
+
+    def describe_site(self, config: MkDocsConfig) -> None:
+        """One source for the site's description: data/site.yml (mkdocs.yml may only agree)."""
+        description = self.data.site.unit.description
+        if not description:
+            return
+        if config.site_description and str(config.site_description) != str(Markup.escape(description)):
+            log.warning(
+                "mkdocs.yml 的 site_description 与 data/site.yml 的 unit.description 不同：网站使用 site.yml 中的简介。"
+                "请删除 mkdocs.yml 中的 site_description（或改成一致）"
+            )
+        config.site_description = Markup.escape(description)
+
+    def warn_leftovers(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages nobody can reach and the example's words in a real site: warnings (--strict fails)."""
+        docs = [f.src_uri for f in files.documentation_pages() if not f.generated_by and f.src_uri not in self.by_src]
+        docs += [spec.src_uri for spec in self.specs if not spec.generated]
+        nav = incremental.nav_sources(config.nav if self.own_nav else self.default_nav())
+        for line in unreachable_pages(self.data, docs, nav):
+            log.warning(line)
+        pages = markdown_pages(self.root, self.docs_dir)
+        for line in [*todo_leftovers(self.data, pages), *sample_leftovers(self.data, pages)]:
+            log.warning(line)
 
     def plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
         """--dirty: keep the output of every page whose inputs did not change."""
@@ -206,6 +289,7 @@ class ShowcaseBuild:
             if spec.record is not None:
                 page.meta["tags"] = search_tags(spec.record)
         self.describe(page, spec)
+        escape_meta(page.meta)  # Material prints page meta unescaped
         if spec is None or not spec.generated:
             markdown = self.embeds.extract(markdown, page)
         return markdown
@@ -232,6 +316,8 @@ class ShowcaseBuild:
         """
         spec = self.by_src.get(page.file.src_uri)
         if spec is None or spec.record is None:
+            if "title" not in page.meta:  # taken from the first heading: text, escaped for Material
+                page.meta["title"] = rendered_title(page.title)
             # hand-written pages: no scripts, frames or handlers; then our own embeds go in
             return self.embeds.render(
                 sanitize_narrative(html), page, lambda: self.theme_env(config), {"config": config, "showcase": self.view}
@@ -293,3 +379,9 @@ class ShowcaseBuild:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         publish.abandon(self.building)
         self.building = None
+        self.release()
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

@@ -8,6 +8,7 @@ contents labels that held a token get the record's current title.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from ..derive.relations import Relations
 from ..model import Dataset
 
 EMBED_TEMPLATE = "partials/showcase/embed.html"
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
 
 
 class NarrativeEmbeds:
@@ -33,6 +35,7 @@ class NarrativeEmbeds:
         self.relations = relations
         self.root = root
         self.found: dict[str, list[embeds.Embed]] = {}  # src_uri → embeds in that narrative
+        self.paths: dict[str, str] = {}  # src_uri → the narrative's file, for messages
         self.count = 0
         self.problems = Problems()
         self.notes: list[str] = []
@@ -48,6 +51,7 @@ class NarrativeEmbeds:
         if found:
             embeds.resolve(found, self.data, self.relations, path, self.problems, self.notes)
             self.found[file.src_uri] = found
+            self.paths[file.src_uri] = path
         return markdown
 
     def render(self, html: str, page: Page, env: Callable[[], jinja2.Environment], context: dict[str, Any]) -> str:
@@ -57,12 +61,27 @@ class NarrativeEmbeds:
             return html
         template = env().get_template(EMBED_TEMPLATE)
         context = {"page": page, "base_url": get_relative_url(".", page.url), **context}
+        html = self.refuse_in_attributes(html, found, self.paths.get(page.file.src_uri, page.file.src_uri))
         for embed in found:
             rendered = template.render(embed=embed, **context) if embed.records or embed.block else ""
             html = html.replace(f"<p>{embed.token}</p>", rendered).replace(embed.token, rendered)
         titles = {e.token: (e.records[0].title if e.records else "") for e in found if not e.block}
         retitle_toc(page.toc, titles)
         return html
+
+    def refuse_in_attributes(self, html: str, found: list[embeds.Embed], path: str) -> str:
+        """An embed written inside an HTML tag (``<a title="[[event:x]]">``) would put markup
+        into an attribute: a problem at its line, and the token is dropped."""
+        inside = {match.group(0) for tag in _TAG.findall(html) for match in embeds.TOKEN_RE.finditer(tag)}
+        if not inside:
+            return html
+        for embed in found:
+            if embed.token in inside:
+                self.problems.add(
+                    path, embed.line, "",
+                    f"嵌入“{embed.source}”写在了 HTML 标签里（属性中）：嵌入只能写在正文中，请把它移到标签外面",
+                )
+        return _TAG.sub(lambda m: embeds.TOKEN_RE.sub("", m.group(0)), html)
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems.sorted()]

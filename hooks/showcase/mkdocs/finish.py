@@ -58,9 +58,10 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
     if rebuild is not None:
         if findings or build.preview_problems:
             rebuild.forget()  # the next build renders everything again
-        else:
+        elif rebuild.in_place:
             rebuild.commit()
-        log.info(rebuild.summary())
+        if rebuild.previous is not None:
+            log.info(rebuild.summary())
     if findings and build.preview:
         for finding in findings:
             log.error(finding.message())
@@ -81,3 +82,6 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
         publish.swap_in(build.building, build.target)
         config.site_dir = os.fspath(build.target)
         build.building = None
+        if rebuild is not None:
+            rebuild.commit()  # the published output is now what this build wrote
+    build.release()

@@ -24,20 +24,27 @@ problems, so the next build is a full one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..derive.leftovers import nav_sources
+from ..output.publish import make_writable
+
+__all__ = ["BuildState", "BuildStates", "DiskStates", "IncrementalBuild", "PageFile", "nav_sources"]
+
 log = logging.getLogger("mkdocs.plugins.showcase")
 
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+_STALE_FILES = "The directory contains stale files"
 
 
 class PageFile(File):
@@ -63,6 +70,9 @@ def _key(site_dir: str) -> str:
     return os.path.realpath(site_dir)
 
 
+STATE_VERSION = 1
+
+
 class BuildStates:
     """The last successful build per output folder, kept by the session between rebuilds."""
 
@@ -83,11 +93,70 @@ class BuildStates:
         return _key(site_dir) in self.states
 
 
+def _signature(site_dir: str) -> list[list[object]]:
+    """Size and time of the files every build writes: tells whether an output folder is still
+    what the remembered build left there."""
+    found: list[list[object]] = []
+    for name in ("index.html", "404.html", "sitemap.xml"):
+        try:
+            stat = os.stat(os.path.join(site_dir, name))
+        except OSError:
+            continue
+        found.append([name, stat.st_size, stat.st_mtime_ns])
+    return found
+
+
+class DiskStates(BuildStates):
+    """The last successful build of each published output folder, kept under ``.cache/``
+    between runs, so ``mkdocs build --dirty`` can start from what ``site/`` holds. Written only
+    after a build was checked and swapped in, so it always describes the published output
+    (unless someone edits that output by hand)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def _file(self, site_dir: str) -> Path:
+        digest = hashlib.sha1(_key(site_dir).encode("utf-8")).hexdigest()[:16]
+        return self.folder / f"{digest}.json"
+
+    def get(self, site_dir: str) -> BuildState | None:
+        try:
+            data = json.loads(self._file(site_dir).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("version") != STATE_VERSION or data.get("site_dir") != _key(site_dir):
+            return None
+        if data.get("signature") != _signature(site_dir):
+            return None  # the output is not what that build wrote (cleaned, rebuilt elsewhere, edited)
+        return BuildState(data["fingerprints"], data["dest"], data["entries"], data["redirects"])
+
+    def keep(self, site_dir: str, state: BuildState) -> None:
+        path = self._file(site_dir)
+        data = {"version": STATE_VERSION, "site_dir": _key(site_dir), "signature": _signature(site_dir), **asdict(state)}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(path.name + ".part")
+            partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            self.forget(site_dir)  # no state is safe: the next --dirty build is a full one
+
+    def forget(self, site_dir: str) -> None:
+        try:
+            self._file(site_dir).unlink()
+        except OSError:
+            pass
+
+    def __contains__(self, site_dir: str) -> bool:
+        return self.get(site_dir) is not None
+
+
 class _QuietDirtyWarning(logging.Filter):
     """MkDocs warns on every dirty build that navigation may be stale; ours is not."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(_DIRTY_WARNING)
+        return not str(record.msg).startswith((_DIRTY_WARNING, _STALE_FILES))
 
 
 def quiet_dirty_warning() -> None:
@@ -131,21 +200,6 @@ def narrative_parts(files: Files, generated: set[str]) -> list[str]:
     return parts
 
 
-def nav_sources(nav: Any) -> set[str]:
-    """Every page path named in a navigation configuration."""
-    found: set[str] = set()
-    if isinstance(nav, str):
-        if nav.endswith(".md"):
-            found.add(nav)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found |= nav_sources(value)
-    elif isinstance(nav, (list, tuple)):
-        for item in nav:
-            found |= nav_sources(item)
-    return found
-
-
 def _search_plugin(config: MkDocsConfig) -> Any:
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
@@ -157,10 +211,18 @@ def _search_plugin(config: MkDocsConfig) -> Any:
 class IncrementalBuild:
     """One dirty build: decides what to render, collects search entries, finishes the output."""
 
-    def __init__(self, config: MkDocsConfig, states: BuildStates) -> None:
+    def __init__(
+        self, config: MkDocsConfig, states: BuildStates, *, key: str | None = None,
+        previous: BuildState | None = None, in_place: bool = True,
+    ) -> None:
+        """``key``: the output folder the state belongs to (the published folder when this
+        build writes into a staging copy); ``previous``: the state to start from (None: render
+        everything); ``in_place``: the build changes the output folder itself (serve)."""
         self.site_dir = config.site_dir
+        self.key = key or config.site_dir
         self.states = states
-        self.previous = states.get(self.site_dir)
+        self.previous = previous
+        self.in_place = in_place
         self.search = _search_plugin(config)
         if self.search is not None:
             # Material would merge this build's entries into the previous index itself,
@@ -198,6 +260,9 @@ class IncrementalBuild:
                 file.unchanged = file.src_uri not in self.render
             elif file.src_uri in self.render and os.path.isfile(file.abs_dest_path):
                 os.remove(file.abs_dest_path)  # MkDocs renders a page whose output is missing
+        for file in files:
+            if not file.is_documentation_page() and file.is_modified() and file.abs_dest_path:
+                make_writable(Path(file.abs_dest_path))  # never write into a file shared with site/
         if previous is not None:
             # pages that no longer exist; redirect pages, which post_build writes afresh
             current = set(self.dest.values())
@@ -256,13 +321,15 @@ class IncrementalBuild:
     def commit(self) -> None:
         """This build succeeded without problems: the next one starts from it."""
         self.states.keep(
-            self.site_dir,
+            self.key,
             BuildState(dict(self.fingerprints), dict(self.dest), self._entries_by_page(), list(self.redirects)),
         )
 
     def forget(self) -> None:
-        """This build failed or had problems: the next one renders every page."""
-        self.states.forget(self.site_dir)
+        """This build failed or had problems: when it changed the output in place, the next
+        one renders every page (a staged build left the published output and its state alone)."""
+        if self.in_place:
+            self.states.forget(self.key)
 
     def summary(self) -> str:
         return f"增量生成：重新生成了 {len(self.render)} 个页面，其余 {len(self.order) - len(self.render)} 个页面未受这次修改影响，保持不变"

@@ -16,14 +16,17 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..load import ParseCache
 from ..output.qrcodes import QRCodes
 from .build import DataProblems, ShowcaseBuild
+from .escaping import escape_config, escape_nav
 from .events import BuildEvents
-from .incremental import BuildStates, quiet_dirty_warning
+from .incremental import BuildStates, DiskStates, quiet_dirty_warning
 from .preview import ProblemPreview
 from .templates import CompiledTemplates
 
@@ -77,17 +80,24 @@ class Session:
         self.build = None
         serving = self.command == "serve"
         watch_data(config)
+        escape_config(config)  # Material prints site_name, copyright, extra… unescaped
         root = Path(config.config_file_path).resolve().parent
+        if serving:
+            # serve builds into its own temporary folder; --dirty updates it in place
+            states: BuildStates | None = self.states if self.dirty else None
+        else:
+            # every build remembers what it published, so `build --dirty` can start from it
+            states = DiskStates(root / ".cache" / "incremental")
         try:
-            # serve builds into its own temporary folder; --dirty updates the output in place
             self.build = ShowcaseBuild(
                 config,
                 templates=self.templates,
                 qrcodes=self.codes_for(root, serving),
                 parses=self.parses if serving else None,
-                states=self.states if self.dirty else None,
-                atomic=not serving and not self.dirty,
+                states=states,
+                atomic=not serving,
                 preview=serving,
+                dirty=self.dirty,
             )
         except DataProblems as error:
             if not serving:
@@ -104,6 +114,9 @@ class Session:
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         return self.events().add_files(files, config)
+
+    def nav(self, nav: Navigation) -> Navigation:
+        return escape_nav(nav)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         return self.events().page_markdown(markdown, page)
@@ -125,6 +138,11 @@ class Session:
     def post_build(self, config: MkDocsConfig) -> None:
         self.events().post_build(config)
 
-    def build_error(self) -> None:
+    def build_error(self, error: BaseException) -> None:
         if self.build is not None:
             self.build.failed()
+        if isinstance(error, OSError):  # disk full, file too large, no permission: say so, no traceback
+            where = f"：{error.filename}" if error.filename else ""
+            raise PluginError(
+                f"写入网站文件时出错（{error.strerror or error}{where}）。请检查磁盘空间和文件夹权限；原来的网站没有改变"
+            ) from None

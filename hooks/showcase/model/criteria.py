@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.values import Origin
-from ..schema import Bool, Int, LongText, Number, Ref, RefList, Text, spec
+from ..core.vocab import Term
+from ..schema import Bool, ChoiceList, Int, LongText, Number, Ref, RefList, Text, spec
 from .kind import Record, kind
 
 EXPLANATION_LIMIT = 500  # 字, the national rules' limit for a criterion's explanation
@@ -43,8 +44,8 @@ class Criterion(Record):
         LongText(max_length=5000, max_chars=EXPLANATION_LIMIT),
         f"对照本条写的简要说明，最多 {EXPLANATION_LIMIT} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计）",
     )
-    province: str | None = spec("省份", Text(max_length=20), "标准所属省份，例如 山东省")
-    year: int | None = spec("标准年度", Int(), "标准发布或适用的年度，例如 2022")
+    province: str | None = spec("省份", Text(max_length=20), "标准所属的省份（与 site.yml 中 assessment.province 的写法一致）")
+    year: int | None = spec("标准年度", Int(example_value="2024"), "标准发布或适用的年度，例如 2024")
     order: int | None = spec("排序", Int(), "同一层级中的顺序，数字小的在前；不写则排在有序号的之后，按文件名排序")
 
     @property
@@ -54,8 +55,15 @@ class Criterion(Record):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FrontMatter:
-    """The part of a narrative's front matter that is ours (the rest is MkDocs' and Material's)."""
+    """What a narrative in docs/ may say in its front matter (the block between the first two
+    ``---`` lines). Every other key is refused: MkDocs and Material would print some of them
+    into every page (subtitle, author, icon…) or load a template by name (template)."""
 
+    title: str | None = spec("页面标题", Text(max_length=100), "不写时用正文的第一个一级标题")
+    description: str | None = spec(
+        "页面摘要", LongText(max_length=300), "一两句话，用于搜索引擎和分享卡片；不写时使用单位简介或板块概述"
+    )
+    hide: tuple[Term, ...] = spec("隐藏的页面部分", ChoiceList("page_parts"), "例如 [toc] 隐藏页内目录")
     criteria: tuple[str, ...] = spec(
         "对应考核标准",
         RefList("criterion"),

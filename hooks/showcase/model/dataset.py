@@ -23,7 +23,8 @@ class Dataset:
     events: Mapping[str, Event]
     honors: Mapping[str, Honor]
     figures: Mapping[str, Figure]
-    unpublished: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folder → ids
+    unpublished: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folder → ids not published
+    withheld: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folder → ids without consent (of those)
     criteria: Mapping[str, Criterion] = field(default_factory=dict)  # data/criteria/, by id
     narratives: Mapping[str, Narrative] = field(default_factory=dict)  # docs path → criteria it cites
     notes: tuple[str, ...] = ()  # build-summary lines for editors

@@ -66,7 +66,7 @@ class Entrepreneur(Record):
     company: str = spec("企业", Text(max_length=100, example_text="示例科技有限公司"), "企业全称", required=True)
     position: str | None = spec("职务", Text(max_length=60, example_text="董事长"), "例如 董事长、总经理")
     industry: str | None = spec("行业", Text(max_length=40, example_text="新能源"), "例如 新能源、食品加工")
-    region: str | None = spec("地区", Text(max_length=40, example_text="示例市芝罘区"), "例如 示例市芝罘区")
+    region: str | None = spec("地区", Text(max_length=40, example_text="某市某区"), "企业所在的市、区或县")
     photo: Image | None = image_spec("照片")
     summary: str = spec("一句话简介", Text(max_length=120), "显示在企业家卡片上", required=True)
     biography: str | None = spec(
@@ -116,7 +116,7 @@ class Event(Record):
     title: str = spec("标题", Text(max_length=100), required=True)
     date: PartialDate = spec("日期", Date(), "开始日期，例如 2022-05-01；只知道月份可写 2022-05", required=True)
     end_date: PartialDate | None = spec("结束日期", Date(example_value="2022-05-03"), "多日活动的结束日期（可选）")
-    location: str | None = spec("地点", Text(max_length=100, example_text="示例市会展中心"))
+    location: str | None = spec("地点", Text(max_length=100, example_text="某市会展中心"))
     category: Term = spec("类别", Choice("event_categories"), "从固定类别中选择一个", required=True)
     area: str | None = area_spec()
     summary: str | None = summary_spec()
@@ -181,9 +181,9 @@ class Recipient:
 class Honor(Record):
     title: str = spec("荣誉名称", Text(max_length=100), required=True)
     level: Term = spec("级别", Choice("honor_levels", example_label="市级"), required=True)
-    awarding_body: str = spec("授予单位", Text(max_length=100, example_text="示例市人民政府"), required=True)
+    awarding_body: str = spec("授予单位", Text(max_length=100, example_text="某市人民政府"), required=True)
     document_number: str | None = spec(
-        "文号", Text(max_length=60, example_text="示政字〔2022〕1号"), "表彰文件的文号（知道时填写）"
+        "文号", Text(max_length=60, example_text="×政字〔2022〕1号"), "表彰文件的文号（知道时填写）"
     )
     date: PartialDate = spec("授予日期", Date(), "例如 2021-02-25；只知道年份可写 2021", required=True)
     recipient: Recipient = spec(

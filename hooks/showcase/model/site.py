@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.text import id_shape_ok
-from ..core.vocab import ASSESSMENT_PERIODS, Term
+from ..core.text import id_shape_ok, reserved_id_reason
+from ..core.vocab import ASSESSMENT_PERIODS, EVENT_CATEGORIES, HONOR_LEVELS, Term, Vocabularies
 from ..schema import Bool, Choice, Int, LongText, Object, ObjectList, Text, spec
 from .kind import Problem
 
@@ -22,22 +22,24 @@ class Unit:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Application:
-    title: str = spec("申报称号", Text(max_length=40), "例如 省级文明单位", required=True)
-    year: int = spec("申报年度", Int(), "例如 2022", required=True)
+    title: str = spec("申报称号", Text(max_length=40), "例如 市级文明单位、省级文明单位（与申报文件的写法一致）", required=True)
+    year: int = spec("申报年度", Int(example_value="2024"), "例如 2024", required=True)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Contact:
-    address: str | None = spec("地址", Text(max_length=100))
-    postcode: str | None = spec("邮编", Text(max_length=10))
-    phone: str | None = spec("电话", Text(max_length=40))
-    email: str | None = spec("电子邮箱", Text(max_length=80))
+    address: str | None = spec("地址", Text(max_length=100, example_text="某省某市某路1号"))
+    postcode: str | None = spec("邮编", Text(max_length=10, example_text="000000"))
+    phone: str | None = spec(
+        "电话", Text(max_length=40, example_text="0000-00000000"), "单位公开的联系电话（网站上会显示；发布前检查时它不算个人号码）"
+    )
+    email: str | None = spec("电子邮箱", Text(max_length=80, example_text="contact@example.org"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Filing:
-    icp: str | None = spec("ICP备案号", Text(max_length=60), "例如 鲁ICP备12345678号-1")
-    police: str | None = spec("公安备案号", Text(max_length=60), "例如 鲁公网安备 37060202000000号")
+    icp: str | None = spec("ICP备案号", Text(max_length=60), "例如 ×ICP备12345678号-1（× 为省份简称，照工信部备案系统中的写法）")
+    police: str | None = spec("公安备案号", Text(max_length=60), "例如 ×公网安备 12345678901234号（照公安备案系统中的写法）")
     police_code: str | None = spec("公安备案编码", Text(max_length=20), "公安备案号中的数字部分，用于生成查询链接")
 
 
@@ -49,11 +51,11 @@ def _default_period() -> Term:
 class Assessment:
     """Which criteria the dossier uses and which records count as evidence (site.yml)."""
 
-    standard: str | None = spec("考核标准名称", Text(max_length=60), "例如 山东省文明单位考核标准")
+    standard: str | None = spec("考核标准名称", Text(max_length=60), "例如 ××省文明单位测评体系（与考核文件的名称一致）")
     province: str | None = spec(
         "省份", Text(max_length=20), "只使用 province 与此相同的考核标准（不写则使用全部）"
     )
-    year: int | None = spec("标准年度", Int(), "只使用 year 与此相同的考核标准（不写则使用全部）")
+    year: int | None = spec("标准年度", Int(example_value="2024"), "只使用 year 与此相同的考核标准（不写则使用全部）")
     period: Term = spec(
         "评价期",
         Choice("assessment_periods"),
@@ -70,7 +72,7 @@ class Assessment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Area:
-    id: str = spec("板块编号", Text(max_length=60), "小写字母、数字和连字符，例如 zhengzhi-jianhui", required=True)
+    id: str = spec("板块编号", Text(max_length=60), "小写字母、数字和连字符（拼音即可），例如 dangjian-yinling；发布后不要再改", required=True)
     title: str = spec("板块标题", Text(max_length=40), required=True)
     summary: str | None = spec("板块概述", LongText(max_length=300))
 
@@ -78,6 +80,54 @@ class Area:
     def src(self) -> str:
         """The area's narrative in docs/ (and its page's virtual path when there is none)."""
         return f"areas/{self.id}.md"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TermEntry:
+    """One entry of a unit's own list (event categories, honor levels…)."""
+
+    slug: str = spec(
+        "网址名", Text(max_length=40, example_text="zhiyuan-fuwu"),
+        "用于网址，只能用小写字母、数字和连字符（拼音即可），例如 zhiyuan-fuwu；发布后不要再改", required=True,
+    )
+    label: str = spec("名称", Text(max_length=20, example_text="志愿服务"), "页面上显示、数据文件中填写的名称", required=True)
+    description: str | None = spec("说明", Text(max_length=100), "这一项包括什么，显示在页面上（可选）")
+    participants: bool = spec(
+        "统计参加人数", Bool(), "活动类别专用：写 true 则在“主要数据”页用图表列出这一类活动各自的参加人数", default=False,
+        form_help="活动类别专用：打开则在“主要数据”页用图表列出这一类活动各自的参加人数",
+    )
+
+    def term(self) -> Term:
+        return Term(self.slug, self.label, self.description or "", self.participants)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteVocabularies:
+    """The unit's own lists; a list not written here keeps the product's default."""
+
+    event_categories: tuple[TermEntry, ...] = spec(
+        "活动类别", ObjectList(TermEntry),
+        "活动的类别（每个类别有自己的页面）；不写时使用默认的类别（见编辑指南）。写了就完全按这里的列表",
+    )
+    honor_levels: tuple[TermEntry, ...] = spec(
+        "荣誉级别", ObjectList(TermEntry), "从高到低排列；不写时为 国家级、省级、市级、区县级",
+    )
+
+    def lists(self) -> tuple[tuple[str, str, tuple[TermEntry, ...]], ...]:
+        """(field, vocabulary name, entries) of every list the unit wrote."""
+        return tuple(
+            (name, vocabulary, entries)
+            for name, vocabulary, entries in (
+                ("event_categories", EVENT_CATEGORIES.name, self.event_categories),
+                ("honor_levels", HONOR_LEVELS.name, self.honor_levels),
+            )
+            if entries
+        )
+
+    def apply(self, vocabularies: Vocabularies) -> Vocabularies:
+        for _, name, entries in self.lists():
+            vocabularies = vocabularies.with_terms(name, tuple(entry.term() for entry in entries))
+        return vocabularies
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +146,10 @@ class Site:
         "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True,
         form_help="自查报告的几个部分；活动、荣誉和数据用“所属工作板块”归入其中。板块编号发布后不要再改",
     )
+    vocabularies: SiteVocabularies = spec(
+        "本单位的分类", Object(SiteVocabularies), "活动类别、荣誉级别等可以按本单位的实际情况改写；不写的沿用默认",
+        default_factory=SiteVocabularies,
+    )
 
     def area(self, area_id: str | None) -> Area | None:
         for area in self.areas:
@@ -110,7 +164,27 @@ class Site:
             path = f"areas[{index}].id"
             if not id_shape_ok(area.id):
                 found.append(Problem(path, path, f"板块编号“{area.id}”只能由小写字母、数字和连字符组成"))
+            elif reason := reserved_id_reason(area.id):
+                found.append(Problem(path, path, f"板块编号不能用“{area.id}”：{reason}"))
             elif area.id in seen:
                 found.append(Problem(path, path, f"板块编号“{area.id}”重复"))
             seen.add(area.id)
+        for name, _, entries in self.vocabularies.lists():
+            slugs: set[str] = set()
+            labels: set[str] = set()
+            for index, entry in enumerate(entries, start=1):
+                path = f"vocabularies.{name}[{index}]"
+                if not id_shape_ok(entry.slug) or reserved_id_reason(entry.slug):
+                    found.append(Problem(f"{path}.slug", f"{path}.slug",
+                                         f"网址名“{entry.slug}”只能由小写字母、数字和连字符组成（不能是 index 等保留名）"))
+                elif entry.slug in slugs:
+                    found.append(Problem(f"{path}.slug", f"{path}.slug", f"网址名“{entry.slug}”重复"))
+                if entry.label in labels:
+                    found.append(Problem(f"{path}.label", f"{path}.label", f"名称“{entry.label}”重复"))
+                slugs.add(entry.slug)
+                labels.add(entry.label)
         return tuple(found)
+
+    def vocabularies_with(self, defaults: Vocabularies) -> Vocabularies:
+        """The project's vocabularies: the defaults with the unit's own lists in their place."""
+        return self.vocabularies.apply(defaults)

@@ -12,15 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import unicodedata
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image as PILImage
 from PIL import ImageOps
 
 WIDTHS = (480, 960, 1600)
 FORMATS = (("webp", "WEBP", {"quality": 80, "method": 4}), ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}))
-_VERSION = "1"  # bump to invalidate every cached variant
+_VERSION = "2"  # bump to invalidate every cached variant (2: pixels only, safe names)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,53 @@ def _digest(path: Path) -> str:
 
 
 def _stem(src: str) -> str:
-    return Path(src).stem.lower().replace(" ", "-")[:60] or "image"
+    """A file name part safe in a URL, an HTML attribute and on Windows: letters (Chinese
+    included), digits and hyphens only."""
+    stem = re.sub(r"[^\w-]+", "-", unicodedata.normalize("NFKC", Path(src).stem).lower()).strip("-_")
+    return stem[:60].strip("-_") or "image"
+
+
+_DOCS_FORMATS: dict[str, tuple[str, dict[str, Any]]] = {".jpg": ("JPEG", {"quality": 88, "optimize": True}), ".jpeg": ("JPEG", {"quality": 88, "optimize": True}),
+                 ".png": ("PNG", {"optimize": True}), ".webp": ("WEBP", {"quality": 85}), ".gif": ("GIF", {})}
+
+
+def pixels_only(img: PILImage.Image) -> PILImage.Image:
+    """A new image with the same pixels (and palette) and nothing else: no EXIF, XMP, ICC
+    comments or text chunks that a later save could carry over."""
+    fresh = PILImage.frombytes(img.mode, img.size, img.tobytes())
+    if img.mode in ("P", "PA"):
+        palette = img.getpalette()
+        if palette is not None:
+            fresh.putpalette(palette)
+        if "transparency" in img.info:
+            fresh.info["transparency"] = img.info["transparency"]
+    return fresh
+
+
+def clean_copy(source: Path, cache_dir: Path) -> Path:
+    """A copy of a picture from docs/ without its metadata (EXIF, GPS, XMP, comments), upright,
+    at most 1600 pixels wide, in the same format and with the same file name, so the
+    narrative's links to it keep working. Cached by content."""
+    digest = _digest(source)
+    target = cache_dir / digest / source.name
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fmt, options = _DOCS_FORMATS.get(source.suffix.lower(), ("PNG", {}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with PILImage.open(source) as opened:
+            img = ImageOps.exif_transpose(opened)
+            if fmt == "JPEG" and img.mode not in ("RGB", "L"):
+                img = img.convert("RGB")
+            elif img.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+                img = img.convert("RGBA")
+            if img.width > WIDTHS[-1]:
+                img = img.resize((WIDTHS[-1], max(1, round(img.height * WIDTHS[-1] / img.width))), PILImage.Resampling.LANCZOS)
+            partial = target.with_name(target.name + ".part")
+            pixels_only(img).save(partial, fmt, **options)
+    os.replace(partial, target)
+    return target
 
 
 def make_picture(data_dir: Path, src: str, cache_dir: Path) -> Picture:
@@ -77,8 +127,9 @@ def make_picture(data_dir: Path, src: str, cache_dir: Path) -> Picture:
         if all(v.cache_path.is_file() for v in cached):
             return Picture(src, info["width"], info["height"], cached)
     folder.mkdir(parents=True, exist_ok=True)
-    with PILImage.open(source) as opened:
-        img = ImageOps.exif_transpose(opened)  # upright, then pixels only
+    with warnings.catch_warnings(), PILImage.open(source) as opened:
+        warnings.simplefilter("ignore")
+        img = pixels_only(ImageOps.exif_transpose(opened))  # upright, then pixels only
         if img.mode not in ("RGB", "RGBA"):
             img = img.convert("RGBA" if "A" in img.getbands() or img.mode == "P" else "RGB")
         flat = img

@@ -1,9 +1,9 @@
 """A last look at every output file before it is published.
 
 One pass over the built site finds
-- personal numbers that must not be published: Chinese resident ID numbers (18 digits
-  with a valid check digit) and mobile numbers (1[3-9] + 9 digits), except the unit's
-  declared public contact numbers;
+- personal numbers that must not be published, read as a person reads them (see
+  :mod:`showcase.output.personal`): resident ID numbers and mobile numbers in any disguise,
+  except the unit's declared public contact numbers;
 - internal links, anchors and image references that do not resolve;
 - the form editor (``showcase edit``), which edits the project on this computer and must never
   be published: its page carries ``EDITOR_MARK``, its bundle has known file names.
@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .personal import NumberScan, find_numbers, valid_id_number
+
+__all__ = ["Finding", "check_site", "scan_numbers", "valid_id_number"]
+
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".txt", ".csv", ".md", ".yml", ".yaml", ".svg", ".webmanifest"}
 _TAG_RE = re.compile(r"<[A-Za-z][^<>]*>")  # real tags: text has its < escaped as &lt;
 _REF_RE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -30,8 +34,6 @@ _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # The form editor's page (tools/editor/index.html) and the files of the CMS bundles.
 EDITOR_MARK = '<meta name="generator" content="showcase-editor">'
 EDITOR_FILES = frozenset({"sveltia-cms.js", "sveltia-cms.mjs", "decap-cms.js", "netlify-cms.js"})
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 
 
 @dataclass(frozen=True, order=True)
@@ -58,21 +60,9 @@ class Finding:
         return f"{self.page}: 链接或图片“{self.detail}”指向的文件不存在{src}"
 
 
-def valid_id_number(number: str) -> bool:
-    """True when an 18-character number has a valid GB 11643 check digit."""
-    if len(number) != 18 or not number[:17].isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
-    return _ID_CHECK[total % 11] == number[17].upper()
-
-
-def digits_only(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def _mask(number: str) -> str:
-    plain = digits_only(number) if not number[-1:].isalpha() else number
-    return plain[:3] + "*" * (len(plain) - 7) + plain[-4:]
+def scan_numbers(text: str, allowed: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(kind, masked number) for every personal number a reader sees in ``text`` (plain text)."""
+    return [(found.kind, found.masked) for found in find_numbers(text, allowed)]
 
 
 def _tags(text: str) -> str:
@@ -91,58 +81,6 @@ def _refs(tags: str) -> Iterable[str]:
             url = candidate.strip().split(" ")[0]
             if url:
                 yield url
-
-
-_MOBILE = re.compile(r"1[3-9]\d[ -]?\d{4}[ -]?\d{4}")  # literal first character: fast search
-_ID = re.compile(r"\d{17}[0-9Xx]")
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """Same as the look-arounds (?<![0-9A-Za-z]) … (?![0-9A-Za-z])."""
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
-
-
-def scan_numbers(text: str, allowed: set[str]) -> list[tuple[str, str]]:
-    found = []
-    for match in _ID.finditer(text):
-        if _bounded(text, match.start(), match.end()):
-            number = match.group(0)
-            if valid_id_number(number) and number not in allowed:
-                found.append(("id-number", _mask(number)))
-    for match in _MOBILE.finditer(text):
-        if _bounded(text, match.start(), match.end()):
-            number = digits_only(match.group(0))
-            if number not in allowed:
-                found.append(("mobile", _mask(number)))
-    return found
-
-
-class _Lines:  # each distinct line of output is scanned once
-    """Scan each distinct line once; remember the lines that hold numbers."""
-
-    def __init__(self, allowed: set[str]) -> None:
-        self.allowed = allowed
-        self.seen: set[str] = set()
-        self.bad: dict[str, list[tuple[str, str]]] = {}
-
-    def scan(self, text: str) -> list[tuple[str, str]]:
-        novel: list[str] = []
-        found: list[tuple[str, str]] = []
-        for line in text.split("\n"):
-            if line in self.seen:
-                found.extend(self.bad.get(line, ()))
-            else:
-                self.seen.add(line)
-                novel.append(line)
-        if novel and scan_numbers("\n".join(novel), self.allowed):  # rare: find the lines
-            for line in novel:
-                hits = scan_numbers(line, self.allowed)
-                if hits:
-                    self.bad[line] = hits
-                    found.extend(hits)
-        return found
 
 
 def check_site(
@@ -165,7 +103,7 @@ def check_site(
     symlinks), memoised per folder and reference, since the navigation repeats on every page.
     """
     root = site_dir.resolve()
-    allowed = {digits_only(n) for n in allowed_numbers if n}
+    numbers = NumberScan(allowed_numbers)
     sources = sources or {}
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     paths = sorted(p for p in root.rglob("*") if p.is_file())
@@ -211,7 +149,6 @@ def check_site(
                 memo[key] = (target, parts.fragment, False)
         return memo[key]
 
-    lines = _Lines(allowed)
     findings: list[Finding] = [
         Finding(rel, "editor", posixpath.basename(rel), sources.get(rel, ""))
         for rel in files
@@ -229,8 +166,8 @@ def check_site(
             text = extra_text[rel]
         else:
             text = path.read_text(encoding="utf-8", errors="replace")
-        for kind, number in lines.scan(text):
-            findings.append(Finding(rel, kind, number, source))
+        for found in numbers.file(rel, text):
+            findings.append(Finding(rel, found.kind, found.masked, source))
         if suffix not in (".html", ".htm"):
             continue
         if EDITOR_MARK in text:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..core.text import WINDOWS_DEVICE_NAMES
+from ..core.text import RESERVED_IDS
 from ..core.vocab import Term
 from ..model import PAGE_KINDS, Area, Dataset, Record
 
@@ -47,7 +47,7 @@ _SAFE_TAG = re.compile(r"^[\w\u00b7\-]+$")  # letters (incl. CJK), digits, _, -,
 def tag_slug(tag: str) -> str:
     """A tag's address: the tag itself when it is safe in a file name on every system,
     else a stable hash of it. Either way it depends on nothing but the tag."""
-    reserved = tag.lower() in WINDOWS_DEVICE_NAMES
+    reserved = tag.lower() in RESERVED_IDS  # Windows device names, and "index" (the tags page)
     if _SAFE_TAG.match(tag) and not reserved and not tag.startswith(("-", "_")) and len(tag.encode()) <= 120:
         return tag
     return "t-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:10]

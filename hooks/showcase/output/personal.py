@@ -37,30 +37,30 @@ _INVISIBLE = dict.fromkeys(
     None,
 )
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\u30fc\uff70"), "-")
-# Between two digits a reader skips up to three of these: spaces and line breaks, dashes,
+# Between two digits a reader skips up to four of these: spaces and line breaks, dashes,
 # dots, parentheses, slashes, Markdown emphasis marks left in plain text. Not commas: 13,800,000
 # is an amount. The boundary of a block element (a table cell, a paragraph) is not skipped.
-_SEPARATORS = r"[^\S\x00]|[\-.·•()\[\]/*_~]"
+_SEPARATORS = r"(?:[^\S\x00]|[\-.·•()\[\]/*_~])"
 _BLOCK = "\x00"
-_RUN = re.compile(rf"\+?[0-9](?:{_SEPARATORS}{{0,3}}[0-9])*(?:{_SEPARATORS}{{0,3}}[Xx])?")
+_SEPARATOR_ONLY = re.compile(rf"(?:{_SEPARATORS})*")
+_RUN = re.compile(rf"\+?[0-9](?:{_SEPARATORS}{{0,4}}[0-9])*(?:{_SEPARATORS}{{0,4}}[Xx])?")
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 _INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr".split()
+    ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"]
 )
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s>=/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
-_ATTRIBUTE = re.compile(r"""([^\s>=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# Attributes whose values are machine data, not text for a reader (checked as links elsewhere).
-_MACHINE_ATTRIBUTES = frozenset({"class", "id", "style", "d", "viewbox", "points", "transform", "width", "height",
-                                 "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry", "fill", "stroke",
-                                 "stroke-width", "integrity", "sizes", "srcset", "src", "rel", "type", "media",
-                                 "loading", "decoding", "tabindex", "for", "lang", "dir", "role", "data-md-component",
-                                 "xmlns", "version", "shape-rendering", "preserveaspectratio", "charset"})
-
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s=<>"'/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Attributes whose values are drawing or layout data, not anything a person reads.
+_MACHINE_ATTRIBUTES = frozenset(
+    ["d", "points", "viewbox", "transform", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy", "fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin", "integrity", "sizes", "srcset", "class", "style", "version", "xmlns"]
+)
+_DIGIT = re.compile(r"\d")
+_MIN_DIGITS = 11  # the shortest number looked for
 
 @dataclass(frozen=True)
 class Found:
@@ -146,20 +146,23 @@ def find_numbers(text: str, allowed: Iterable[str] = ()) -> list[Found]:
 
 def html_text(markup: str) -> str:
     """What a reader of an HTML page (or fragment) sees and hears: text without tags (inline
-    tags leave nothing, others a line break), character references decoded, and the values of
-    text attributes (alt, title, aria-label, content…) each on a line of its own."""
-    markup = _COMMENT.sub("", markup)
+    tags leave nothing, the others end a block), character references decoded, and every
+    attribute value (alt, title, aria-label, content, href…) as a block of its own."""
+    parts = _TAG.split(_COMMENT.sub("", markup))
+    # parts: text, then per tag (slash, name, attributes), then text, and so on
+    out: list[str] = [html.unescape(parts[0])]
     attributes: list[str] = []
-
-    def tag(match: re.Match[str]) -> str:
-        for name, a, b, c in _ATTRIBUTE.findall(match.group(3) or ""):
-            value = a or b or c
-            if value and name.lower() not in _MACHINE_ATTRIBUTES:
-                attributes.append(html.unescape(value))
-        return "" if match.group(2).lower() in _INLINE_TAGS else _BLOCK
-
-    text = html.unescape(_TAG.sub(tag, markup))
-    return text + _BLOCK + _BLOCK.join(attributes)
+    for index in range(1, len(parts), 4):
+        name, rest, text = parts[index + 1], parts[index + 2], parts[index + 3]
+        if rest and "=" in rest:
+            attributes.extend(
+                html.unescape(a or b)
+                for key, a, b in _ATTRIBUTE.findall(rest)
+                if key.lower() not in _MACHINE_ATTRIBUTES and (a or b)
+            )
+        out.append("" if name.lower() in _INLINE_TAGS else _BLOCK)
+        out.append(html.unescape(text) if "&" in text else text)
+    return "".join(out) + _BLOCK + _BLOCK.join(attributes)
 
 
 def json_text(data: str) -> str:
@@ -184,7 +187,7 @@ def json_text(data: str) -> str:
             parts.append(str(item))
 
     walk(value)
-    return "\n".join(parts)
+    return _BLOCK.join(parts)
 
 
 def reader_text(name: str, text: str) -> str:
@@ -195,3 +198,58 @@ def reader_text(name: str, text: str) -> str:
     if suffix in ("json", "webmanifest"):
         return json_text(text)
     return text
+
+
+class NumberScan:
+    """Scans the files of one site for personal numbers. A block of text (a table cell, a
+    navigation entry…) repeats on every page; each distinct block that could hold a number
+    is read once."""
+
+    def __init__(self, allowed: Iterable[str] = ()) -> None:
+        self.allowed = tuple(a for a in allowed if a)
+        self.known: dict[str, tuple[Found, ...]] = {}
+        self.lines: set[str] = set()  # lines of HTML already read once that no number can run across
+        self.open_lines: set[str] = set()  # digitless lines a number could run across (always read)
+
+    def text(self, text: str) -> list[Found]:
+        """Numbers in text already as a reader sees it (blocks separated by NUL)."""
+        found: list[Found] = []
+        for block in text.split(_BLOCK):
+            if len(_DIGIT.findall(block)) < _MIN_DIGITS:
+                continue
+            hits = self.known.get(block)
+            if hits is None:
+                hits = tuple(find_numbers(block, self.allowed))
+                self.known[block] = hits
+            found.extend(hits)
+        return list(dict.fromkeys(found))
+
+    def file(self, name: str, text: str) -> list[Found]:
+        """Numbers in a published file (HTML, SVG, XML, JSON or plain text)."""
+        if name.lower().endswith((".html", ".htm")):
+            text = self._unseen_lines(text)
+        return self.text(reader_text(name, text))
+
+    def _unseen_lines(self, markup: str) -> str:
+        """The page without the lines every page repeats (header, navigation, footer), each
+        replaced by a block boundary. Only a line a number cannot run across is dropped: one
+        without digits that holds a block-level tag or a character no separator rule skips."""
+        lines = markup.split("\n")
+        for index, line in enumerate(lines):
+            if line in self.lines:
+                lines[index] = _BLOCK
+            elif line in self.open_lines or _DIGIT.search(line) is not None:
+                continue
+            elif _breaks_runs(line):
+                self.lines.add(line)
+            else:
+                self.open_lines.add(line)
+        return "\n".join(lines)
+
+
+def _breaks_runs(line: str) -> bool:
+    """True when no run of digits and separators can continue through this (digitless) line."""
+    if any(name.lower() not in _INLINE_TAGS for _, name, _ in _TAG.findall(line)):
+        return True
+    text = normalize(html.unescape(_TAG.sub("", line)))
+    return _SEPARATOR_ONLY.fullmatch(text) is None

@@ -20,7 +20,7 @@ from .base import (
     fields_of,
     spec,
 )
-from .choice import Choice
+from .choice import Choice, ChoiceList
 from .cms import DATA_FOLDER, SETTINGS_COLLECTION, cms_field, cms_fields
 from .images import IMAGE_SUFFIXES, PHOTO_FOLDER, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
@@ -40,6 +40,7 @@ __all__ = [
     "Bool",
     "CellReading",
     "Choice",
+    "ChoiceList",
     "Cleaning",
     "Date",
     "Describing",

@@ -6,9 +6,10 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.nodes import Node, Scalar, Sequence
 from ..core.text import normalize_digits
 from ..core.vocab import Vocabulary
-from .base import JSON, Cleaning, Describing, Field, FieldType
+from .base import JSON, Cleaning, Describing, Field, FieldType, Invalid
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,39 @@ class Choice(FieldType):
         # slug keeps it until someone picks another term.
         options = [{"label": term.label, "value": term.label} for term in self.terms(env.vocabularies).terms]
         return {"widget": "select", "options": options}
+
+@dataclass(frozen=True)
+class ChoiceList(Choice):
+    """Several terms of a vocabulary, written as a list ``[甲, 乙]``."""
+
+    list_like = True
+
+    def empty(self) -> Any:
+        return ()
+
+    def clean(self, f: Field, node: Node, path: str, at: Cleaning) -> Any:
+        if isinstance(node, Scalar):
+            items: list[tuple[str, int]] = [(node.text, node.line)]
+        elif isinstance(node, Sequence) and all(isinstance(item, Scalar) for item in node.items):
+            items = [(item.text, item.line) for item in node.items if isinstance(item, Scalar) and not item.null]
+        else:
+            return self.wrong_shape(f, node, path, at, "列表，例如 [甲, 乙]")
+        out = []
+        for index, (text, line) in enumerate(items, start=1):
+            term = self.clean_text(f, text, line, f"{path}[{index}]", at)
+            if isinstance(term, Invalid):
+                return term
+            out.append(term)
+        return tuple(out)
+
+    def json_schema(self, f: Field, env: Describing) -> JSON:
+        return {"type": "array", "items": super().json_schema(f, env), "uniqueItems": True}
+
+    def how_to_write(self, f: Field, env: Describing) -> str:
+        return "列表，从这些中选：" + "、".join(self.choices(f, env))
+
+    def example(self, f: Field, env: Describing) -> Any:
+        return [super().example(f, env)]
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {**super().cms_widget(f, env), "multiple": True}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ class Image:
         "替代文字", Text(max_length=200), "用一句话说明图片内容，供读屏软件和图片加载失败时使用", required=True
     )
     caption: str | None = spec("图片说明", Text(max_length=200), "显示在图片下方的说明（可选）")
+    line: int = field(default=0, compare=False, repr=False)  # where src is written, for later messages
 
 
 def check_image(path: Path) -> str | None:
@@ -98,7 +99,7 @@ class ImageType(Object):
         resolved = image_path(str(values["src"]), src_line, f"{path}.src", at)
         if resolved is None:
             return INVALID
-        return Image(src=resolved, alt=str(values["alt"]), caption=values.get("caption"))
+        return Image(src=resolved, alt=str(values["alt"]), caption=values.get("caption"), line=src_line)
 
     def how_to_write(self, f: Field, env: Describing) -> str:
         return "图片：下面的 `src`、`alt` 两个子字段"

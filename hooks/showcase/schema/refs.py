@@ -119,7 +119,7 @@ class Ref(FieldType):
 
     def example(self, f: Field, env: Describing) -> Any:
         if self.target == AREA:
-            return env.areas[0][0] if env.areas else "zhengzhi-jianhui"
+            return env.areas[0][0] if env.areas else HelpOnly("bankuai-bianhao")
         ids = _ids_for_example(self.target, env)
         if ids:
             return ids[0]

@@ -12,10 +12,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core.problems import DataError
+import yaml
+
+from ..core.problems import DataError, Problems
+from ..derive.embeds import check_narratives
+from ..derive.leftovers import nav_sources, sample_leftovers, todo_leftovers, unreachable_pages
+from ..derive.relations import build_relations
 from ..derive.summary import summary_lines
 from ..load import load_project
+from ..load.narratives import markdown_pages
+from ..model import RECORD_KINDS, Dataset
 from .jsonschema import write_schemas
+from .project import ProjectInfo
 
 
 def _utf8_console() -> None:
@@ -27,16 +35,49 @@ def _utf8_console() -> None:
             pass
 
 
+def _nav_of(root: Path) -> object:
+    """mkdocs.yml's nav (its own YAML tags such as !ENV are ignored); None when there is none."""
+
+    class Lenient(yaml.SafeLoader):
+        pass
+
+    Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Lenient)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return config.get("nav") if isinstance(config, dict) else None
+
+
+def leftovers(root: Path, data: Dataset) -> list[str]:
+    """What the build warns about: unreachable narratives, the example's words in a real site."""
+    pages = markdown_pages(data.root, data.root / "docs")
+    docs = [path.removeprefix("docs/") for path, _, _ in pages]
+    nav = _nav_of(root)
+    sections = {f"{kind.folder}/index.md" for kind in RECORD_KINDS} | {"dossier.md", "report.md"}
+    reachable = nav_sources(nav) if nav is not None else sections
+    return unreachable_pages(data, docs, reachable) + todo_leftovers(data, pages) + sample_leftovers(data, pages)
+
+
 def check(root: Path) -> int:
-    """Validate ``root/data`` and print every problem, or the summary; return the exit code."""
+    """Validate ``root/data`` and the narratives in docs/ as a build does (embeds included) and
+    print every problem, or the summary; return the exit code. Writes nothing."""
     try:
         data = load_project(root)
     except DataError as exc:
         print("数据检查未通过：", file=sys.stderr)
         print(exc.problems.report(), file=sys.stderr)
         return 1
+    problems, notes = Problems(), list[str]()
+    check_narratives(data, build_relations(data), markdown_pages(data.root, data.root / "docs"), problems, notes)
+    if problems:
+        print("数据检查未通过：", file=sys.stderr)
+        print(problems.report(), file=sys.stderr)
+        return 1
     print("数据检查通过。")
-    for line in summary_lines(data):
+    for line in leftovers(root, data):
+        print(f"提醒：{line}")
+    for line in [*summary_lines(data), *sorted(set(notes))]:
         print(line)
     return 0
 
@@ -62,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(Path(args.root))
     if args.command == "schemas":
-        for path in write_schemas(Path(args.root) / "schemas"):
+        env = ProjectInfo.read(Path(args.root)).describing()  # the unit's own lists
+        for path in write_schemas(Path(args.root) / "schemas", env):
             print(f"已写入 {path}")
         return 0
     if args.command in _EDITOR_COMMANDS:
@@ -108,7 +150,7 @@ def _add_editor_commands(commands: Any) -> None:
     new = commands.add_parser(
         "new",
         help="新建一条活动、荣誉或企业家记录：生成带中文说明的文件",
-        description="例如：showcase new event --title \"新生代企业家薪火培训班\"；"
+        description="例如：showcase new event --title \"2023年企业家能力提升培训班\"；"
         "showcase new entrepreneur --name \"张三\"。不写 --id 时由标题或姓名的拼音生成编号。",
     )
     new.add_argument("kind", help="event（活动）、honor（荣誉）或 entrepreneur（企业家）")
@@ -116,6 +158,20 @@ def _add_editor_commands(commands: Any) -> None:
     new.add_argument("--id", dest="record_id", help="编号（即文件名和网址），例如 2022-xinhuo-peixun；不写则自动生成")
     new.add_argument("--date", help="日期，例如 2022-05-01；不写则填今天的日期（活动、荣誉）")
     new.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+
+    init = commands.add_parser(
+        "init",
+        help="为本单位新建一个项目文件夹：产品文件加上全新的 data/、docs/ 和 mkdocs.yml（不含示例项目的内容）",
+        description="例如：showcase init ../我的项目 --name \"某县工商业联合会\" --short-name \"某县工商联\" "
+        "--region \"某省某市某县\" --title \"市级文明单位\" --year 2024 --area 党建引领 --area 服务企业",
+    )
+    init.add_argument("folder", help="新项目的文件夹（不存在或为空）")
+    init.add_argument("--name", help="单位全称")
+    init.add_argument("--short-name", help="单位简称，用于网站名称")
+    init.add_argument("--region", help="所在地区")
+    init.add_argument("--title", help="申报称号，例如 市级文明单位")
+    init.add_argument("--year", type=int, help="申报年度，例如 2024")
+    init.add_argument("--area", action="append", help="一个工作板块的标题（可写多次，按自查报告的顺序）")
 
     tpl = commands.add_parser("template-sheets", help="重新生成 import-templates/ 中的导入模板（.xlsx 和 .csv）")
     tpl.add_argument("--out", default=None, help="输出文件夹，默认为 <项目根目录>/import-templates")
@@ -194,11 +250,36 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from .init import InitError, Unit, init_project
+
+    unit = Unit()
+    for option, attribute in (("name", "name"), ("short_name", "short_name"), ("region", "region"), ("title", "title")):
+        value = getattr(args, option)
+        if value and value.strip():
+            setattr(unit, attribute, " ".join(value.split()))
+    if args.year:
+        unit.year = args.year
+    if args.area:
+        unit.areas = [" ".join(a.split()) for a in args.area if a.strip()]
+    target = Path(args.folder)
+    try:
+        written = init_project(target, unit)
+    except InitError as exc:
+        print(f"没有新建项目：{exc}", file=sys.stderr)
+        return 1
+    print(f"已新建项目 {target}，本单位的文件：")
+    for path in written:
+        print(f"  {path.relative_to(target).as_posix()}")
+    print("下一步：进入这个文件夹，按 README.md 的两条命令安装并预览；运行 showcase check 查看还要填写的内容。")
+    return 0
+
+
 def _cmd_template_sheets(args: argparse.Namespace) -> int:
     from .templatesheets import write_templates
 
     out = Path(args.out) if args.out else Path(args.root) / "import-templates"
-    for path in write_templates(out):
+    for path in write_templates(out, ProjectInfo.read(Path(args.root)).describing()):
         print(f"已写入 {path.as_posix()}")
     return 0
 
@@ -223,11 +304,11 @@ def _cmd_guide_fields(args: argparse.Namespace) -> int:
     from .fieldguide import GUIDE_PATH, all_tables, update_guide
 
     if not args.write:
-        print(all_tables())
+        print(all_tables(ProjectInfo.read(Path(args.root)).describing()))
         return 0
     path = Path(args.root) / GUIDE_PATH
     text = path.read_text(encoding="utf-8")
-    updated = update_guide(text)
+    updated = update_guide(text, ProjectInfo.read(Path(args.root)).describing())
     if updated != text:
         path.write_text(updated, encoding="utf-8", newline="\n")
         print(f"已更新 {path.as_posix()} 中的字段表")
@@ -240,6 +321,7 @@ _EDITOR_COMMANDS = {
     "import": _cmd_import,
     "new": _cmd_new,
     "template-sheets": _cmd_template_sheets,
+    "init": _cmd_init,
     "guide-fields": _cmd_guide_fields,
     "edit": _cmd_edit,
 }

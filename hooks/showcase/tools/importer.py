@@ -35,7 +35,7 @@ from .ids import derive_id, id_problem, unique_id
 from .project import ProjectInfo, existing_files
 from .scaffold import EDITABLE_KINDS
 from .sheets import ImportFailure, Sheet, column_letter, read_sheet
-from .yamlwrite import dump_record, write_text
+from .yamlwrite import dump_record, write_all
 
 # =====================================================================================
 # Rows → record values
@@ -342,9 +342,17 @@ class _Importer:
             (row.number, f"data/{self.kind.folder}/{row.record_id}.yml", row.replaces is not None) for row in rows
         ]
         if not dry_run:
+            texts = {folder / f"{row.record_id}.yml": dump_record(self.kind.fields, row.values) for row in rows}
+            try:
+                write_all(texts)
+            except OSError as exc:
+                result.problems.append(
+                    f"写入 data/{self.kind.folder}/ 时出错（{exc.strerror or exc}），没有写入任何文件。"
+                    "请检查磁盘空间和文件夹权限后重新导入"
+                )
+                return result
             for row in rows:
                 target = folder / f"{row.record_id}.yml"
-                write_text(target, dump_record(self.kind.fields, row.values))
                 if row.replaces is not None and row.replaces.resolve() != target.resolve():
                     row.replaces.unlink(missing_ok=True)
                 result.written.append((row.number, target, row.replaces is not None))

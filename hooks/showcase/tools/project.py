@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from ..core.text import id_shape_ok
+from ..core.vocab import Term, Vocabularies
 from ..load import record_files
 from ..model import DATA_KINDS, ENTREPRENEUR, describing
 from ..schema import Describing
@@ -28,9 +29,30 @@ def _safe_yaml(path: Path) -> object:
         return None
 
 
+def _vocabularies(site: dict[str, object]) -> Vocabularies:
+    """The unit's own lists from site.yml (entries that are not well formed are skipped)."""
+    vocabularies = Vocabularies.defaults()
+    lists = site.get("vocabularies")
+    if not isinstance(lists, dict):
+        return vocabularies
+    for name in ("event_categories", "honor_levels"):
+        entries = lists.get(name)
+        if not isinstance(entries, list):
+            continue
+        terms = tuple(
+            Term(str(e["slug"]), str(e["label"]), str(e.get("description") or ""), e.get("participants") is True)
+            for e in entries
+            if isinstance(e, dict) and e.get("slug") and e.get("label")
+        )
+        if terms:
+            vocabularies = vocabularies.with_terms(name, terms)
+    return vocabularies
+
+
 @dataclass
 class ProjectInfo:
     unit_name: str | None = None
+    vocabularies: Vocabularies = field(default_factory=Vocabularies.defaults)
     areas: list[tuple[str, str]] = field(default_factory=list)  # (id, title)
     people: dict[str, list[str]] = field(default_factory=dict)  # name → ids
     ids: dict[str, list[str]] = field(default_factory=dict)  # folder → existing ids, sorted
@@ -47,6 +69,7 @@ class ProjectInfo:
             for area in site.get("areas") or ():
                 if isinstance(area, dict) and area.get("id") is not None:
                     info.areas.append((str(area["id"]), str(area.get("title") or "")))
+            info.vocabularies = _vocabularies(site)
         for kind in DATA_KINDS:
             found = existing_files(data / kind.folder)
             info.ids[kind.folder] = sorted(path.stem for path in found.values() if id_shape_ok(path.stem))
@@ -58,5 +81,8 @@ class ProjectInfo:
 
     def describing(self, record_id: str = "") -> Describing:
         return describing(
-            areas=tuple(self.areas), ids={k: tuple(v) for k, v in self.ids.items()}, record_id=record_id
+            vocabularies=self.vocabularies,
+            areas=tuple(self.areas),
+            ids={k: tuple(v) for k, v in self.ids.items()},
+            record_id=record_id,
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.text import TODO_MARK
 from ..model import ENTREPRENEUR, EVENT, HONOR, Kind
 from ..schema import Describing, Field, HelpOnly, ImageType, Object, ObjectList, parse_date
 from .ids import derive_id, id_problem, title_year, unique_id
@@ -21,7 +22,7 @@ from .yamlwrite import field_lines, write_text
 # Kinds that `showcase new` and `showcase import` create (figures are written by hand).
 EDITABLE_KINDS: tuple[Kind, ...] = (EVENT, HONOR, ENTREPRENEUR)
 
-TODO = "【待填写】"
+TODO = TODO_MARK
 SAMPLE = "【示例值】"
 
 
@@ -63,7 +64,7 @@ def _commented(lines: list[str], pad: str, prefix: str = "") -> list[str]:
     return [f"{pad}# {prefix}{line[len(pad):]}".rstrip() for line in lines]
 
 
-def _template_lines(
+def template_lines(
     fields: tuple[Field, ...], filled: dict[str, Any], notes: dict[str, str], env: Describing, pad: str, prefix: str
 ) -> list[str]:
     """Fields in declaration order: help comments, then the value or a commented-out example."""
@@ -78,7 +79,7 @@ def _template_lines(
         example = _example(f, env)
         if f.name in filled and isinstance(f.type, Object) and not isinstance(f.type, ObjectList):
             out.append(f"{pad}{f.name}:")
-            out.extend(_template_lines(f.fields, filled[f.name], notes, env, pad + "  ", path + "."))
+            out.extend(template_lines(f.fields, filled[f.name], notes, env, pad + "  ", path + "."))
         elif f.name in filled:
             out.extend(field_lines(f, f.name, filled[f.name], pad))
         elif pad or isinstance(example, HelpOnly):  # help only (e.g. recipient.entrepreneur, former_ids)
@@ -171,7 +172,7 @@ def commented_template(kind: Kind, record_id: str, title: str, date: str, info: 
         "# 各字段的详细说明见 guide/编辑指南.md。",
         "",
     ]
-    body = _template_lines(kind.fields, values, notes, info.describing(record_id), "", "")
+    body = template_lines(kind.fields, values, notes, info.describing(record_id), "", "")
     return "\n".join(header + body) + "\n"
 
 

@@ -15,26 +15,26 @@ from .sheets import HELP_SHEET, column_letter
 TEMPLATE_NAMES = {"event": "活动", "honor": "荣誉", "entrepreneur": "企业家"}
 
 _COLUMN_EXAMPLES = {
-    "id": "2022-xinhuo-peixun",
-    "title": "新生代企业家薪火培训班",
+    "id": "2023-qiyejia-peixun",
+    "title": "2023年企业家能力提升培训班",
     "date": "2022-05-01",
     "end_date": "2022-05-03",
-    "location": "示例市会展中心",
+    "location": "某市会展中心",
     "summary": "一两句话概括，显示在列表和卡片上。",
     "body": "正文，可分段（单元格内按 Alt+Enter 换行）",
     "sessions": "3",
     "participants": "120 或 **（未公开）",
     "entrepreneurs": "zhang-san、li-si（编号或姓名）",
     "tags": "培训、党建",
-    "photos.src": "2022-xinhuo-peixun-1.jpg",
+    "photos.src": "2023-qiyejia-peixun-1.jpg",
     "photos.alt": "企业家们在培训班上听讲",
     "published": "是 / 否",
     "private.note": "内部备注，不会公开",
     "name": "张三",
-    "company": "示例科技有限公司",
+    "company": "某某科技有限公司",
     "position": "董事长",
     "industry": "新能源",
-    "region": "示例市芝罘区",
+    "region": "某市某区",
     "photo.src": "zhang-san.jpg",
     "photo.alt": "张三在企业车间",
     "biography": "人物简介，可分段",
@@ -43,16 +43,22 @@ _COLUMN_EXAMPLES = {
     "consent.scope": "同意公开姓名、照片、企业信息和事迹",
     "consent.withdrawn": "（撤回同意时填写）",
     "level": "市级",
-    "awarding_body": "示例市人民政府",
-    "document_number": "示政字〔2022〕1号",
+    "awarding_body": "某市人民政府",
+    "document_number": "×政字〔2022〕1号",
     "recipient.type": "企业",
-    "recipient.name": "示例科技有限公司",
+    "recipient.name": "某某科技有限公司",
     "recipient.entrepreneur": "zhang-san",
     "count": "**",
     "certificate.src": "2022-rongyu-zhengshu.jpg",
     "certificate.alt": "荣誉证书",
-    "area": "zhengzhi-jianhui 或 坚持政治建会",
 }
+
+
+def column_example(column: Column, env: Describing) -> str:
+    """An example for a template column; the work area comes from the unit's own site.yml."""
+    if column.path == "area":
+        return f"{env.areas[0][0]} 或 {env.areas[0][1]}" if env.areas else "板块编号或板块标题（见 site.yml 的 areas）"
+    return _COLUMN_EXAMPLES.get(column.path, "")
 
 
 def column_note(column: Column, env: Describing) -> str:
@@ -138,7 +144,7 @@ def write_templates(folder: Path, env: Describing | None = None) -> list[Path]:
             help_sheet.cell(row=top + offset, column=1, value=column.header)
             help_sheet.cell(row=top + offset, column=2, value="必填" if column.required else "")
             help_sheet.cell(row=top + offset, column=3, value=column_note(column, env)[3:] or "—")
-            help_sheet.cell(row=top + offset, column=4, value=_COLUMN_EXAMPLES.get(column.path, ""))
+            help_sheet.cell(row=top + offset, column=4, value=column_example(column, env))
         help_sheet.column_dimensions["A"].width = 16
         help_sheet.column_dimensions["B"].width = 6
         help_sheet.column_dimensions["C"].width = 80

@@ -130,6 +130,25 @@ def scalar(text: str, *, flow: bool = False) -> str:
     return text if plain_ok(text, flow) else quoted(text)
 
 
+def write_all(texts: dict[Path, str]) -> None:
+    """Write several files all or nothing: every text goes to a temporary file first (where a
+    full disk shows), and only when all are written do they replace their targets."""
+    partials: dict[Path, Path] = {}
+    try:
+        for path, text in texts.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f".{path.name}.tmp")
+            partials[path] = partial
+            with open(partial, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+    except BaseException:
+        for partial in partials.values():
+            partial.unlink(missing_ok=True)
+        raise
+    for path, partial in partials.items():
+        os.replace(partial, path)
+
+
 def write_text(path: Path, text: str) -> None:
     """Write UTF-8 with LF line ends through a temporary file, so a crash leaves no half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
