@@ -146,6 +146,20 @@ def test_server_configuration_is_the_projects(served):
     assert config["site_url"] == "http://127.0.0.1:8000/"
 
 
+def test_the_form_offers_the_units_own_lists(served):
+    project, base = served
+    site = (project.root / "data" / "site.yml").read_text(encoding="utf-8")
+    project.write(
+        "data/site.yml",
+        site + "vocabularies:\n  event_categories:\n    - slug: huiyi\n      label: 会议\n"
+        "    - slug: zhiyuan-fuwu\n      label: 志愿服务\n",
+    )
+    config = json.loads(_get(base + "/config.json")[2])  # read again at every page load
+    events = next(c for c in config["collections"] if c["name"] == "events")
+    category = next(f for f in events["fields"] if f["name"] == "category")
+    assert [o["value"] for o in category["options"]] == ["会议", "志愿服务"]
+
+
 def test_check_endpoint_follows_the_files(served):
     project, base = served
     status, _, body = _get(base + "/api/check")
