@@ -64,7 +64,7 @@ AFTER = [
     (f"标题输入“{TITLE}”", "H P H " + "K" * 24),
     ("日期输入 2023-06-15", "H P H " + "K" * 10),
     ("类别：打开列表，选“服务企业”", "H P M P"),
-    ("所属工作板块：选“坚持服务兴会”", "M P"),
+    ("所属工作板块：打开列表，选“坚持服务兴会”", "M P P"),
     ("参加人数输入 **", "P H K K"),
     ("相关企业家：点列表，输入“陈”，选“陈示宇（示例电子信息技术有限公司）”", "H P H K K K H M P"),
     ("点“添加活动照片”，在对话框中选照片文件", "P P M P P"),
@@ -159,7 +159,8 @@ def machine_after(root: Path, photo: Path) -> dict[str, float]:
             page.get_by_role("textbox", name="日期", exact=True).fill("2023-06-15")
             page.get_by_role("combobox", name="类别").click()
             page.get_by_role("option", name="服务企业", exact=True).click()
-            page.get_by_role("radio", name="坚持服务兴会").check()
+            page.get_by_role("combobox", name="所属工作板块").click()  # five areas and “(无)”: a list
+            page.get_by_role("option", name="坚持服务兴会", exact=True).click()
             page.get_by_role("textbox", name="参加人数").fill("**")
             people = page.get_by_role("combobox", name="相关企业家")
             people.click()
