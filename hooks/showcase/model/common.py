@@ -44,11 +44,14 @@ IMAGE_HELP = "图片路径相对于 data/ 文件夹，例如 photos/zhang-san.jp
 
 
 def image_spec(label: str, file_stem: str = "") -> Any:
-    return spec(label, ImageType(file_stem=file_stem), IMAGE_HELP)
+    return spec(label, ImageType(file_stem=file_stem), IMAGE_HELP, form_help="上传图片，并用一句话写替代文字（图片内容的说明）")
 
 
 def published_spec() -> Any:
-    return spec("是否发布", Bool(), "写 false 则不发布：不生成页面，也不出现在任何列表和搜索中", default=True)
+    return spec(
+        "是否发布", Bool(), "写 false 则不发布：不生成页面，也不出现在任何列表和搜索中", default=True,
+        form_help="关闭则不发布：不生成页面，也不出现在任何列表和搜索中（文件保留）",
+    )
 
 
 def private_spec() -> Any:
@@ -56,11 +59,17 @@ def private_spec() -> Any:
 
 
 def tags_spec() -> Any:
-    return spec("标签", Tags(max_length=30, example_words=("培训", "党建")), "若干个简短标签，例如 [党建, 培训]")
+    return spec(
+        "标签", Tags(max_length=30, example_words=("培训", "党建")), "若干个简短标签，例如 [党建, 培训]",
+        form_help="每个框写一个简短标签，例如 党建",
+    )
 
 
 def area_spec(required: bool = False) -> Any:
-    return spec("所属工作板块", Ref(AREA), "site.yml 中 areas 列出的板块编号", required=required)
+    return spec(
+        "所属工作板块", Ref(AREA), "site.yml 中 areas 列出的板块编号", required=required,
+        form_help="从站点设置的工作板块中选择",
+    )
 
 
 def summary_spec() -> Any:
@@ -82,6 +91,7 @@ def criteria_spec() -> Any:
         "对应考核标准",
         RefList("criterion"),
         "这条材料佐证的考核标准编号（data/criteria/ 中的文件名），例如 [zuzhi-lingdao-gongzuo-bushu]；可写多个",
+        form_help="这条材料佐证的考核标准，可选多条（输入名称中的字查找）",
     )
 
 
@@ -91,6 +101,7 @@ def former_ids_spec() -> Any:
         RefList(None, example_ids=("2022-yuan-bianhao",)),
         "改过文件名（编号）时写上原来的编号，例如 [2022-old-id]：旧网址会自动转到新网址",
         situational=True,
+        form_help="改过文件名（编号）时写上原来的编号，例如 2022-old-id：旧网址会自动转到新网址",
     )
 
 
@@ -103,7 +114,9 @@ def documents_spec() -> Any:
 
 
 def links_spec() -> Any:
-    return spec("相关链接", ObjectList(Link), "新闻报道、官方通知等；每项写 title 和 url")
+    return spec(
+        "相关链接", ObjectList(Link), "新闻报道、官方通知等；每项写 title 和 url", form_help="新闻报道、官方通知等：每项写链接文字和网址"
+    )
 
 
 __all__ = [

@@ -23,11 +23,13 @@ class Criterion(Record):
         Text(max_length=100),
         "测评项目或测评内容的名称；不知道标准原文时写概括，并保留 wording_known: false",
         required=True,
+        form_help="测评项目或测评内容的名称；不知道标准原文时写概括，不要打开“原文已核实”",
     )
     item: str | None = spec(
         "所属测评项目",
         Ref("criterion"),
         "测评内容所属的测评项目编号（data/criteria/ 中的文件名）；测评项目本身不写",
+        form_help="测评内容所属的测评项目；测评项目本身不选",
     )  # id of the 测评项目 this 测评内容 belongs to
     points: int | float | None = spec("分值", Number(), "标准规定的分值；不知道时不写（列入完整性报告，预览中注明“分值待核实”）")
     wording_known: bool = spec(
@@ -35,6 +37,7 @@ class Criterion(Record):
         Bool(),
         "名称与标准原文逐字一致时写 true；不写或写 false 时列入完整性报告，预览中注明“表述待核实”",
         default=False,
+        form_help="名称与标准原文逐字一致时打开；关闭时页面注明“表述待核实”",
     )
     note: str | None = spec(
         "编辑备注", LongText(max_length=300), "出处、待核实的事项等；只给编辑看：列入完整性报告，在预览中显示，不发布到网站"

@@ -27,6 +27,7 @@ class Kind:
     template: str | None = None  # page template under overrides/; None: no page of its own
     title_field: str = "title"
     page_title: str | None = None  # the section's index page ("创建活动"), for kinds with pages
+    shown: tuple[str, ...] = ()  # fields that tell records apart beside the title (in pickers)
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -38,6 +39,11 @@ class Kind:
     @property
     def has_pages(self) -> bool:
         return self.template is not None
+
+    @property
+    def picked_by(self) -> tuple[str, ...]:
+        """The fields a form's picker shows for a record of this kind: its title first."""
+        return (self.title_field, *self.shown)
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,12 @@ R = TypeVar("R", bound=Record)
 
 def kind(
     name: str, folder: str, label: str, *, template: str | None = None, title_field: str = "title",
-    page_title: str | None = None,
+    page_title: str | None = None, shown: tuple[str, ...] = (),
 ) -> Callable[[type[R]], type[R]]:
     """Class decorator: make a record dataclass a kind (``cls.KIND``)."""
 
     def declare(cls: type[R]) -> type[R]:
-        cls.KIND = Kind(name, folder, label, cls, template, title_field, page_title)
+        cls.KIND = Kind(name, folder, label, cls, template, title_field, page_title, shown)
         return cls
 
     return declare

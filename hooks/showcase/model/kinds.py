@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.vocab import Vocabularies
-from ..schema import Describing
+from ..schema import AREA, SETTINGS_COLLECTION, Describing, Picker
 from .criteria import Criterion
 from .kind import Kind
 from .records import Entrepreneur, Event, Figure, Honor
@@ -37,4 +37,13 @@ def describing(
         areas=areas,
         ids=ids or {},
         record_id=record_id,
+        pickers=PICKERS,
     )
+
+
+# How the form editor picks what a reference names: a record of a kind by its file name, a work
+# area by its id in site.yml's list (the form's collection for site.yml is SETTINGS_COLLECTION).
+PICKERS: dict[str, Picker] = {
+    **{k.name: Picker(k.folder, k.picked_by) for k in DATA_KINDS},
+    AREA: Picker(SETTINGS_COLLECTION, ("title",), file=SITE.name, within="areas", value="id"),
+}

@@ -62,7 +62,7 @@ class Consent:
 
 
 @kind("entrepreneur", "entrepreneurs", "企业家", template="showcase/entrepreneur.html", title_field="name",
-      page_title="企业家风采")
+      page_title="企业家风采", shown=("company",))
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Entrepreneur(Record):
     name: str = spec("姓名", Text(max_length=40), required=True)
@@ -83,7 +83,8 @@ class Entrepreneur(Record):
         "本人同意",
         Object(Consent),
         "发布在世人物的资料须有本人同意：写同意日期和范围；撤回同意时写 withdrawn 日期，资料即不再发布",
-        kept=False,  # kept on file, checked before publishing, never published
+        kept=False,
+        form_help="发布在世人物的资料须有本人同意：写同意日期和范围；撤回同意时写撤回日期，资料即不再发布",  # kept on file, checked before publishing, never published
     )
     published: bool = published_spec()
     private: None = private_spec()
@@ -126,14 +127,19 @@ class Event(Record):
     body: str | None = spec(
         "正文", Markdown(max_length=20000, example_text=_MARKDOWN_EXAMPLE), "可使用 Markdown：段落、加粗、列表、链接"
     )
-    sessions: Quantity | None = spec("场次", QuantityType(example_value="3"), "举办的场次或期数；未公开的写 \"**\"")
+    sessions: Quantity | None = spec(
+        "场次", QuantityType(example_value="3"), "举办的场次或期数；未公开的写 \"**\"", form_help="举办的场次或期数；未公开的写 **"
+    )
     participants: Quantity | None = spec(
-        "参加人数", QuantityType(example_value="**"), "参加人数或人次；未公开的写 \"**\""
+        "参加人数", QuantityType(example_value="**"), "参加人数或人次；未公开的写 \"**\"", form_help="参加人数或人次；未公开的写 **"
     )
     entrepreneurs: tuple[str, ...] = spec(
-        "相关企业家", RefList("entrepreneur"), "企业家编号列表，例如 [zhang-san, li-si]"
+        "相关企业家", RefList("entrepreneur"), "企业家编号列表，例如 [zhang-san, li-si]",
+        form_help="从已收录的企业家中选择，可选多位（输入姓名或企业名查找）",
     )  # published ids only
-    photos: tuple[Image, ...] = spec("活动照片", ImageList(), "每张照片写 src 和 alt")
+    photos: tuple[Image, ...] = spec(
+        "活动照片", ImageList(), "每张照片写 src 和 alt", form_help="每张照片上传后，用一句话写替代文字（照片内容的说明）"
+    )
     documents: tuple[Attachment, ...] = documents_spec()
     links: tuple[Link, ...] = links_spec()
     tags: tuple[str, ...] = tags_spec()
@@ -170,7 +176,9 @@ class Event(Record):
 class Recipient:
     type: Term = spec("获得者类型", Choice("recipient_types", example_label="本单位"), required=True)
     name: str | None = spec("获得者名称", Text(max_length=100), "单位、商会或企业名称")
-    entrepreneur: str | None = spec("企业家编号", Ref("entrepreneur"), "type 为 企业家 时填写")
+    entrepreneur: str | None = spec(
+        "企业家编号", Ref("entrepreneur"), "type 为 企业家 时填写", form_help="获得者类型为“企业家”时，从已收录的企业家中选择"
+    )
 
 
 @kind("honor", "honors", "荣誉", template="showcase/honor.html", page_title="荣誉墙")
@@ -185,9 +193,12 @@ class Honor(Record):
     date: PartialDate = spec("授予日期", Date(), "例如 2021-02-25；只知道年份可写 2021", required=True)
     date_note: str | None = date_note_spec()
     recipient: Recipient = spec(
-        "获得者", Object(Recipient), "type 写获得者类型；企业家写 entrepreneur: 编号，其他写 name: 名称", required=True
+        "获得者", Object(Recipient), "type 写获得者类型；企业家写 entrepreneur: 编号，其他写 name: 名称", required=True,
+        form_help="先选获得者类型；企业家从列表中选择，其他类型写获得者名称",
     )
-    count: Quantity | None = spec("家次", QuantityType(example_value="**"), "多家次荣誉的数量；未公开的写 \"**\"")
+    count: Quantity | None = spec(
+        "家次", QuantityType(example_value="**"), "多家次荣誉的数量；未公开的写 \"**\"", form_help="多家次荣誉的数量；未公开的写 **"
+    )
     area: str | None = area_spec()
     summary: str | None = summary_spec()
     body: str | None = spec("说明", Markdown(max_length=20000, example_text=_MARKDOWN_EXAMPLE), "可使用 Markdown")
@@ -252,7 +263,8 @@ def _count() -> Term:
 class Figure(Record):
     label: str = spec("名称", Text(max_length=60), "这项数据说的是什么，例如 参加培训的企业家", required=True)
     value: Quantity = spec(
-        "数值", QuantityType(), "数字；报告中隐去（写作 ** ）的数字写 \"**\"（要加引号）", required=True
+        "数值", QuantityType(), "数字；报告中隐去（写作 ** ）的数字写 \"**\"（要加引号）", required=True,
+        form_help="只写数字（单位写在“单位”里）；报告中隐去的数字写 **",
     )
     measure: Term = spec(
         "数据类型",
@@ -270,7 +282,9 @@ class Figure(Record):
         "数据出自哪条记录，例如 events/2022-xinhuo-peixun",
     )  # "events/<id>" etc., published targets only
     note: str | None = spec("说明", LongText(max_length=300), "口径或来源说明")
-    headline: bool = spec("首页展示", Bool(), "写 true 则在首页“主要数据”中展示", default=False)
+    headline: bool = spec(
+        "首页展示", Bool(), "写 true 则在首页“主要数据”中展示", default=False, form_help="打开则在首页“主要数据”中展示"
+    )
     criteria: tuple[str, ...] = criteria_spec()
     published: bool = published_spec()
     private: None = private_spec()

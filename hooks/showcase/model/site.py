@@ -105,7 +105,8 @@ class TermEntry:
     label: str = spec("名称", Text(max_length=20, example_text="志愿服务"), "页面上显示、数据文件中填写的名称", required=True)
     description: str | None = spec("说明", Text(max_length=100), "这一项包括什么，显示在页面上（可选）")
     participants: bool = spec(
-        "统计参加人数", Bool(), "活动类别专用：写 true 则在“主要数据”页用图表列出这一类活动各自的参加人数", default=False
+        "统计参加人数", Bool(), "活动类别专用：写 true 则在“主要数据”页用图表列出这一类活动各自的参加人数", default=False,
+        form_help="活动类别专用：打开则在“主要数据”页用图表列出这一类活动各自的参加人数",
     )
 
     def term(self) -> Term:
@@ -153,7 +154,9 @@ class Site:
     application: Application = spec("申报", Object(Application), required=True)
     contact: Contact = spec("公开联系方式", Object(Contact), default_factory=Contact)
     filing: Filing = spec("备案信息", Object(Filing), default_factory=Filing)
-    sample: bool = spec("示例数据", Bool(), "写 true 则每个页面都显示“示例数据”提示", default=False)
+    sample: bool = spec(
+        "示例数据", Bool(), "写 true 则每个页面都显示“示例数据”提示", default=False, form_help="打开则每个页面都显示“示例数据”提示"
+    )
     editor_notes: bool = spec(
         "显示编辑提示",
         Bool(),
@@ -165,7 +168,8 @@ class Site:
         "申报评价", Object(Assessment), "申报材料页（/dossier/）使用的考核标准和评价期", default_factory=Assessment
     )
     areas: tuple[Area, ...] = spec(
-        "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True
+        "工作板块", ObjectList(Area), "自查报告的几个部分；活动、荣誉和数据用 area 字段归入其中", required=True,
+        form_help="自查报告的几个部分；活动、荣誉和数据用“所属工作板块”归入其中。板块编号发布后不要再改",
     )
     vocabularies: SiteVocabularies = spec(
         "本单位的分类", Object(SiteVocabularies), "活动类别、荣誉级别等可以按本单位的实际情况改写；不写的沿用默认",

@@ -4,7 +4,9 @@ One pass over the built site finds
 - personal numbers that must not be published, read as a person reads them (see
   :mod:`showcase.output.personal`): resident ID numbers and mobile numbers in any disguise,
   except the unit's declared public contact numbers;
-- internal links, anchors and image references that do not resolve.
+- internal links, anchors and image references that do not resolve;
+- the form editor (``showcase edit``), which edits the project on this computer and must never
+  be published: its page carries ``EDITOR_MARK``, its bundle has known file names.
 External links are not fetched. Theme scripts and stylesheets are not scanned for numbers
 (they come from the theme, not from data), but their references are checked.
 """
@@ -29,12 +31,15 @@ _REF_RE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGN
 _SRCSET_RE = re.compile(r"""\ssrcset\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# The form editor's page (tools/editor/index.html) and the files of the CMS bundles.
+EDITOR_MARK = '<meta name="generator" content="showcase-editor">'
+EDITOR_FILES = frozenset({"sveltia-cms.js", "sveltia-cms.mjs", "decap-cms.js", "netlify-cms.js"})
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
     page: str  # output path relative to the site folder
-    kind: str  # "id-number", "mobile", "link", "anchor", "unsafe-link"
+    kind: str  # "id-number", "mobile", "link", "anchor", "unsafe-link", "editor"
     detail: str  # masked number, or the reference that failed
     source: str = ""  # data or docs file the page came from, when known
 
@@ -49,6 +54,9 @@ class Finding:
             return f"{self.page}: 链接“{self.detail}”指向的页面中没有这个锚点{src}"
         if self.kind == "unsafe-link":
             return f"{self.page}: 不安全的链接“{self.detail}”{src}"
+        if self.kind == "editor":
+            return (f"{self.page}: 这是表单编辑器的文件（{self.detail}），编辑器只在本机使用，不能发布。"
+                    "请把它移出 docs/ 和 overrides/ 文件夹")
         return f"{self.page}: 链接或图片“{self.detail}”指向的文件不存在{src}"
 
 
@@ -141,7 +149,11 @@ def check_site(
                 memo[key] = (target, parts.fragment, False)
         return memo[key]
 
-    findings: list[Finding] = []
+    findings: list[Finding] = [
+        Finding(rel, "editor", posixpath.basename(rel), sources.get(rel, ""))
+        for rel in files
+        if posixpath.basename(rel).lower() in EDITOR_FILES
+    ]
     for path in paths:
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES:
@@ -158,6 +170,8 @@ def check_site(
             findings.append(Finding(rel, found.kind, found.masked, source))
         if suffix not in (".html", ".htm"):
             continue
+        if EDITOR_MARK in text:
+            findings.append(Finding(rel, "editor", "网站内容编辑页面", source))
         tags = _tags(text)
         anchors[rel] = {a or b for a, b in _ANCHOR_RE.findall(tags)}
         page_dir = posixpath.dirname(rel)

@@ -13,6 +13,7 @@ from .base import (
     FieldType,
     HelpOnly,
     Invalid,
+    Picker,
     Quoted,
     Resolver,
     Verbatim,
@@ -21,8 +22,9 @@ from .base import (
     spec,
 )
 from .choice import Choice, ChoiceList
+from .cms import DATA_FOLDER, SETTINGS_COLLECTION, cms_field, cms_fields
 from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, MAX_SITE_BYTES, DocumentFile, inspect_document
-from .images import IMAGE_SUFFIXES, Image, ImageList, ImageType, check_image
+from .images import IMAGE_SUFFIXES, PHOTO_FOLDER, Image, ImageList, ImageType, check_image
 from .jsonschema import field_schema
 from .numbers import Bool, Date, Int, Number, QuantityType, parse_date
 from .refs import AREA, Ref, RefList, Source, Tags
@@ -31,11 +33,14 @@ from .text import LongText, Markdown, Text, Url
 
 __all__ = [
     "AREA",
+    "DATA_FOLDER",
     "DOCUMENTS_FOLDER",
     "IMAGE_SUFFIXES",
     "INVALID",
     "MAX_FILE_BYTES",
     "MAX_SITE_BYTES",
+    "PHOTO_FOLDER",
+    "SETTINGS_COLLECTION",
     "Attachment",
     "AttachmentList",
     "Block",
@@ -61,6 +66,7 @@ __all__ = [
     "Number",
     "Object",
     "ObjectList",
+    "Picker",
     "Private",
     "QuantityType",
     "Quoted",
@@ -74,6 +80,8 @@ __all__ = [
     "Verbatim",
     "check_image",
     "clean_mapping",
+    "cms_field",
+    "cms_fields",
     "field_named",
     "field_schema",
     "fields_of",

@@ -26,6 +26,7 @@ from ..core.values import PartialDate
 from ..core.vocab import Term
 from .base import INVALID, JSON, CellReading, Cleaning, Describing, Field, Invalid, spec
 from .choice import Choice
+from .cms import DATA_FOLDER
 from .documentfiles import DOCUMENTS_FOLDER, MAX_FILE_BYTES, DocumentFile, inspect_document
 from .numbers import Bool, Date
 from .structures import ObjectList
@@ -57,6 +58,20 @@ class DocumentPath(Text):
 
     def from_cell(self, f: Field, text: str, env: CellReading) -> Any:
         return cell_document_src(text)
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        """The form uploads the file into data/documents/ (or picks one already there)."""
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return {
+            "widget": "file",
+            "hint": f"上传 PDF（首选）或 JPG、PNG 扫描件，或从已上传的文件中选择；文件保存在 {DATA_FOLDER}/{DOCUMENTS_FOLDER}/ 文件夹，"
+            f"每个最多 {limit} MB。Word、Excel、WPS 文件请先另存为 PDF",
+            "media_folder": f"/{DATA_FOLDER}/{DOCUMENTS_FOLDER}",
+            # written as ./documents/<file>: relative to data/, as the loader reads it
+            "public_folder": f"./{DOCUMENTS_FOLDER}",
+            "choose_url": False,
+            "accept": "application/pdf,image/jpeg,image/png",
+        }
 
 
 def cell_document_src(text: str) -> str:

@@ -93,6 +93,24 @@ class Describing:
     areas: tuple[tuple[str, str], ...] = ()  # (id, title) from site.yml
     ids: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folder → existing ids
     record_id: str = ""  # the record an example is written for
+    pickers: Mapping[str, Picker] = field(default_factory=dict)  # reference target → how a form picks it
+
+
+@dataclass(frozen=True)
+class Picker:
+    """How the form editor picks a record a reference points to.
+
+    ``collection``: the form's collection holding the targets; ``shown``: the fields a choice
+    shows and is searched by (the first is the title). For targets listed inside one file
+    (the work areas in site.yml): ``file`` names the file's entry, ``within`` the list field
+    and ``value`` the item field that is written into the reference.
+    """
+
+    collection: str
+    shown: tuple[str, ...]
+    file: str | None = None
+    within: str | None = None
+    value: str | None = None
 
 
 class Resolver(Protocol):
@@ -114,6 +132,7 @@ class Field:
     default: Any = None  # shown in the JSON Schema and used when the field is absent
     situational: bool = False  # written only in a particular situation: its example is help only
     kept: bool = True  # False: read and checked, then dropped before anything is published
+    form_help: str | None = None  # help in the form editor, where ``help`` speaks of YAML syntax
 
     def absent(self) -> Any:
         """The value of the field when it is not written (or not kept)."""
@@ -178,6 +197,10 @@ class FieldType:
         """A plain value (text, number, bool, list, dict) that validates in this project."""
         raise NotImplementedError
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        """The form editor's input for this type: ``widget`` and its options (see :mod:`.cms`)."""
+        raise NotImplementedError
+
     # -- writing -------------------------------------------------------------------------
     def to_yaml(self, f: Field, value: Any) -> Any:
         """A plain value as the YAML writer should emit it (see :mod:`showcase.tools.yamlwrite`)."""
@@ -218,12 +241,14 @@ def spec(
     default_factory: Callable[[], Any] | None = None,
     situational: bool = False,
     kept: bool = True,
+    form_help: str | None = None,
 ) -> Any:
     """Declare a dataclass attribute as a schema field (its name is the attribute's).
 
     ``kept=False``: the value is read and checked (consent, private notes) but the published
-    record holds the field's absent value instead."""
-    meta = {_SPEC_KEY: Field("", type, label, help, required, default, situational, kept)}
+    record holds the field's absent value instead. ``form_help``: the help the form editor shows
+    when ``help`` explains the YAML way of writing the value."""
+    meta = {_SPEC_KEY: Field("", type, label, help, required, default, situational, kept, form_help)}
     if required:
         return dataclasses.field(metadata=meta)
     if default_factory is not None:

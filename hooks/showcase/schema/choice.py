@@ -54,6 +54,11 @@ class Choice(FieldType):
             return self.example_label
         return labels[0] if labels else ""
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # The Chinese label is written, as editors write it by hand; a file holding a term's
+        # slug keeps it until someone picks another term.
+        options = [{"label": term.label, "value": term.label} for term in self.terms(env.vocabularies).terms]
+        return {"widget": "select", "options": options}
 
 @dataclass(frozen=True)
 class ChoiceList(Choice):
@@ -87,3 +92,6 @@ class ChoiceList(Choice):
 
     def example(self, f: Field, env: Describing) -> Any:
         return [super().example(f, env)]
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {**super().cms_widget(f, env), "multiple": True}

@@ -12,12 +12,39 @@ from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
 from ..core.nodes import Mapping, Node, Scalar
-from .base import INVALID, CellReading, Cleaning, Describing, Field, FieldType, spec
+from .base import INVALID, JSON, CellReading, Cleaning, Describing, Field, FieldType, spec
+from .cms import DATA_FOLDER, cms_field
 from .structures import Object, ObjectList, clean_mapping
 from .text import Text
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 MAX_PIXELS = 60_000_000  # ~60 MP: larger is refused (decompression bombs, phone panoramas)
+PHOTO_FOLDER = "photos"  # inside data/: where the form editor puts uploaded pictures
+
+
+def image_subfields(fields: tuple[Field, ...], env: Describing) -> list[JSON]:
+    """The form's image: ``src`` uploads into data/photos/ (or picks a picture already there)."""
+    out = []
+    for sub in fields:
+        if sub.name != "src":
+            out.append(cms_field(sub, env))
+            continue
+        out.append(
+            {
+                "name": sub.name,
+                "label": sub.label,
+                "required": sub.required,
+                "hint": f"上传照片，或从已上传的照片中选择；照片保存在 {DATA_FOLDER}/{PHOTO_FOLDER}/ 文件夹",
+                "widget": "image",
+                "media_folder": f"/{DATA_FOLDER}/{PHOTO_FOLDER}",
+                # written into the record as ./photos/<file>: relative to data/, as the loader reads it
+                # (Sveltia puts a "/" before a folder that does not start with "." or "@")
+                "public_folder": f"./{PHOTO_FOLDER}",
+                "choose_url": False,
+                "accept": ",".join(f"image/{s.lstrip('.').replace('jpg', 'jpeg')}" for s in IMAGE_SUFFIXES if s != ".jpeg"),
+            }
+        )
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +114,12 @@ class ImageType(Object):
     def from_cell(self, f: Field, text: str, env: CellReading) -> Any:
         return cell_image_src(text)
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {"widget": "object", "collapsed": False, "fields": self.cms_subfields(env), "thumbnail": "src"}
+
+    def cms_subfields(self, env: Describing) -> list[JSON]:
+        return image_subfields(self.fields, env)
+
 
 def cell_image_src(text: str) -> str:
     """A spreadsheet's photo cell: a file name in data/photos/ or a path relative to data/."""
@@ -107,6 +140,9 @@ class ImageList(ObjectList):
 
     def example(self, f: Field, env: Describing) -> Any:
         return [{"src": f"photos/{env.record_id}-1.jpg", "alt": "用一句话说明照片内容", "caption": "显示在照片下方的说明"}]
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {**super().cms_widget(f, env), "summary": "{{fields.alt}}", "thumbnail": "src"}
 
 
 def image_path(src: str, line: int, path: str, at: Cleaning) -> str | None:

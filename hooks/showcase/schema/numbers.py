@@ -10,6 +10,7 @@ from typing import Any
 from ..core.text import normalize_digits
 from ..core.values import PartialDate, Quantity
 from .base import JSON, CellReading, Cleaning, Describing, Field, FieldType, Quoted, Verbatim
+from .cms import pattern as form_pattern
 
 _NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
 _WITHHELD_RE = re.compile(r"^\*+$")
@@ -17,6 +18,9 @@ _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n", "是", "否", "真", "假", "
 _TRUE_CELLS = {"true", "是", "1", "y", "yes", "发布", "√"}
 _FALSE_CELLS = {"false", "否", "0", "n", "no", "不发布", "×"}
 WITHHELD = "**"
+# What the form editor accepts (JavaScript syntax): the canonical spellings of what the loader reads.
+QUANTITY_FORM_PATTERN = r"^(?:\d+(?:\.\d+)?|\*+)$"
+DATE_FORM_PATTERN = r"^(?:19\d\d|20\d\d|2100)(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 
 
 def _number_text(text: str) -> str:
@@ -57,6 +61,9 @@ class Int(FieldType):
     def example(self, f: Field, env: Describing) -> Any:
         return self.example_value
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {"widget": "number", "value_type": "int", "min": 0, "step": 1}
+
     def to_yaml(self, f: Field, value: Any) -> Any:
         text = str(value)
         return Verbatim(text) if _NUMBER_RE.match(text) else Quoted(text)
@@ -83,6 +90,9 @@ class Number(Int):
     def how_to_write(self, f: Field, env: Describing) -> str:
         return "数字"
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {"widget": "number", "value_type": "float", "min": 0, "step": 0.01}
+
 
 @dataclass(frozen=True)
 class QuantityType(Number):
@@ -106,6 +116,14 @@ class QuantityType(Number):
 
     def how_to_write(self, f: Field, env: Describing) -> str:
         return '数字；未公开的写 `"**"`（带引号）'
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # One text box: a number, or ** for a number the report withholds (the form needs no quotes).
+        return {
+            "widget": "string",
+            "use_emoji_autocomplete": False,
+            **form_pattern(QUANTITY_FORM_PATTERN, "只写阿拉伯数字（单位写在“单位”里）；报告中隐去的数字写 **"),
+        }
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,10 @@ class Bool(FieldType):
 
     def example(self, f: Field, env: Describing) -> Any:
         return f.default if isinstance(f.default, bool) else False
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # A switch always has a value: never "required"; its default is the field's.
+        return {"widget": "boolean", "required": False, "default": f.default is True}
 
     def from_cell(self, f: Field, text: str, env: CellReading) -> Any:
         lowered = text.strip().lower()
@@ -197,6 +219,14 @@ class Date(FieldType):
 
     def example(self, f: Field, env: Describing) -> Any:
         return self.example_value
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # A text box, not a date picker: the pickers cannot hold a month or a year alone.
+        return {
+            "widget": "string",
+            "use_emoji_autocomplete": False,
+            **form_pattern(DATE_FORM_PATTERN, "请写成 2022-05-01 的形式；只知道月份写 2022-05，只知道年份写 2022"),
+        }
 
     def to_yaml(self, f: Field, value: Any) -> Any:
         return Quoted(str(value))

@@ -9,6 +9,7 @@ from typing import Any
 from ..core.nodes import Node, Scalar, Sequence
 from ..core.text import CJK_RE, ID_PATTERN, id_shape_ok
 from .base import INVALID, JSON, CellReading, Cleaning, Describing, Field, FieldType, HelpOnly, Resolver
+from .cms import pattern
 
 AREA = "area"  # the work areas listed in site.yml
 _SPLIT = re.compile(r"[,，、;；]")
@@ -37,6 +38,33 @@ def _target_text(target: str | None, env: Describing) -> str:
         folder, label = env.kinds[target]
         return f"{label}编号（`data/{folder}/` 中的文件名，不含 `.yml`）"
     return "编号"
+
+
+ID_FORM_MESSAGE = "编号只能由小写字母、数字和连字符组成（即对应文件名，不含 .yml），例如 2022-xinhuo-peixun"
+
+
+def relation(target: str | None, env: Describing, *, multiple: bool) -> JSON | None:
+    """A picker over the records (or site.yml's work areas) a reference may name; None when the
+    target cannot be picked (ids that are not looked up, or a project described without pickers)."""
+    picker = env.pickers.get(target) if target is not None else None
+    if picker is None:
+        return None
+    out: JSON = {"widget": "relation", "collection": picker.collection}
+    if picker.file is not None:  # items of a list inside one file: site.yml's areas
+        out["file"] = picker.file
+        out["value_field"] = f"{picker.within}.*.{picker.value}"
+        shown = [f"{picker.within}.*.{name}" for name in picker.shown]
+        out["display_fields"] = shown[:1]
+        out["search_fields"] = shown
+    else:
+        out["value_field"] = "{{slug}}"  # the file name is the id
+        first, *rest = picker.shown
+        label = "{{" + first + "}}" + ("（" + "，".join("{{" + name + "}}" for name in rest) + "）" if rest else "")
+        out["display_fields"] = [label]
+        out["search_fields"] = list(picker.shown)
+    if multiple:
+        out["multiple"] = True
+    return out
 
 
 def person_id(text: str, env: CellReading) -> str:
@@ -106,6 +134,15 @@ class Ref(FieldType):
             return area_id(text, env)
         return text
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        if self.target == AREA and env.areas:
+            # site.yml's own order (a picker over the file would sort the titles)
+            return {"widget": "select", "options": [{"label": title, "value": aid} for aid, title in env.areas]}
+        picked = relation(self.target, env, multiple=False)
+        if picked is not None:
+            return picked
+        return {"widget": "string", "use_emoji_autocomplete": False, **pattern(ID_PATTERN, ID_FORM_MESSAGE)}
+
 
 @dataclass(frozen=True)
 class WordList(FieldType):
@@ -126,8 +163,9 @@ class WordList(FieldType):
             for element in node.items:
                 if not isinstance(element, Scalar):
                     return at.problem(element.line, path, f"“{f.label}”的每一项应是一个词，不能再嵌套")
-                if not element.null:
-                    elements.append((" ".join(element.text.split()), element.line))
+                if not element.null:  # "甲、乙" as one item means two words, as it does on one line
+                    words = [" ".join(w.split()) for w in _SPLIT.split(element.text)]
+                    elements.extend((w, element.line) for w in words if w)
         else:
             return self.wrong_shape(f, node, path, at, "列表，例如 [甲, 乙]")
         if len(elements) > self.max_items:
@@ -149,6 +187,12 @@ class WordList(FieldType):
 
     def cell_hint(self, f: Field, env: Describing) -> str:
         return "多个用顿号“、”或逗号隔开。"
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # One text box per word, holding plain values: the form keeps a one-line value ("甲、乙")
+        # as one item (a list with a sub-field would drop it), and that item still reads as two
+        # words. Each word's rules are the loader's to check.
+        return {"widget": "list", "max": self.max_items}
 
     def from_cell(self, f: Field, text: str, env: CellReading) -> Any:
         words = [" ".join(w.split()) for w in _CELL_SPLIT.split(text)]
@@ -178,6 +222,7 @@ class Tags(WordList):
 
     def example(self, f: Field, env: Describing) -> Any:
         return list(self.example_words)
+
 
 
 @dataclass(frozen=True)
@@ -223,6 +268,10 @@ class RefList(WordList):
             return [person_id(w, env) for w in words]
         return words
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        picked = relation(self.target, env, multiple=True)
+        return picked if picked is not None else super().cms_widget(f, env)
+
 
 @dataclass(frozen=True)
 class Source(FieldType):
@@ -253,3 +302,12 @@ class Source(FieldType):
 
     def example(self, f: Field, env: Describing) -> Any:
         return self.example_text
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        folders = "|".join(folder for folder, _ in self.targets)
+        message = "写成 " + "、".join(f"{folder}/记录编号" for folder, _ in self.targets) + "，例如 " + self.example_text
+        return {
+            "widget": "string",
+            "use_emoji_autocomplete": False,
+            **pattern(rf"^(?:{folders})/[a-z0-9]+(?:-[a-z0-9]+)*$", message),
+        }

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.nodes import Mapping, Node, Scalar, Sequence
 from .base import INVALID, JSON, Cleaning, Describing, Field, FieldType, Invalid, Resolver, fields_of
+from .cms import cms_fields
 
 MAX_LIST = 200
 
@@ -113,6 +114,12 @@ class Object(FieldType):
     def example(self, f: Field, env: Describing) -> Any:
         return {sub.name: sub.type.example(sub, env) for sub in self.fields}
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {"widget": "object", "collapsed": False, "fields": self.cms_subfields(env)}
+
+    def cms_subfields(self, env: Describing) -> list[JSON]:
+        return cms_fields(self.fields, env)
+
 
 def object_schema(fields: tuple[Field, ...], env: Describing) -> JSON:
     from .jsonschema import field_schema  # the one place that adds titles and descriptions
@@ -161,6 +168,18 @@ class ObjectList(Object):
     def example(self, f: Field, env: Describing) -> Any:
         return [{sub.name: sub.type.example(sub, env) for sub in self.fields}]
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        names = [sub.name for sub in self.fields]
+        first = next((name for name in ("title", "name", "label") if name in names), names[0])  # what a row shows
+        item = self.item()
+        return {
+            "widget": "list",
+            "fields": item.cms_subfields(env) if isinstance(item, Object) else self.cms_subfields(env),
+            "summary": "{{fields." + first + "}}",
+            "collapsed": "auto",
+            "max": MAX_LIST,
+        }
+
 
 @dataclass(frozen=True)
 class Private(FieldType):
@@ -179,6 +198,9 @@ class Private(FieldType):
 
     def example(self, f: Field, env: Describing) -> Any:
         return {"note": "内部备注，不会出现在网站上"}
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        return {"widget": "keyvalue", "required": False, "key_label": "名称", "value_label": "内容"}
 
     def from_cell(self, f: Field, text: str, env: Any) -> Any:
         return {"note": text}

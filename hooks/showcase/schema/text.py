@@ -7,6 +7,14 @@ from typing import Any
 
 from ..core.text import count_chars, url_problem
 from .base import JSON, Block, Cleaning, Describing, Field, FieldType, limit_text
+from .cms import pattern
+
+# What a link may be (core.text.url_problem), for the form: a scheme we allow with no spaces,
+# quotes or brackets, or a site path that has no scheme, does not start with // and has no "..".
+URL_FORM_PATTERN = (
+    r"^(?:(?:https?://[^/?#\s\\<>\"'`]+|mailto:|tel:)[^\s\\<>\"'`]*"
+    r"|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)(?!(?:[^?]*/)?\.\.(?:[/?]|$))[^\s\\<>\"'`]*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -49,12 +57,33 @@ class Text(FieldType):
     def example(self, f: Field, env: Describing) -> Any:
         return self.example_text if self.example_text is not None else f.label
 
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        out: JSON = {"widget": self.cms_input, "use_emoji_autocomplete": False}
+        if self.max_length:
+            out["maxlength"] = self.max_length
+        if self.max_chars:
+            out.update(
+                pattern(
+                    rf"^\s*(?:\S\s*){{0,{self.max_chars}}}$",
+                    f"最多 {self.max_chars} 字（汉字、字母、数字和标点各算 1 字，空格和换行不计），请精简",
+                )
+            )
+        return out
+
+    @property
+    def cms_input(self) -> str:
+        return "string"
+
 
 @dataclass(frozen=True)
 class LongText(Text):
     """Plain text that may span lines (quotes, explanations)."""
 
     wide = True
+
+    @property
+    def cms_input(self) -> str:
+        return "text"
 
     def normalize(self, text: str) -> str:
         return text.strip()
@@ -73,6 +102,19 @@ class Markdown(LongText):
 
     def how_to_write(self, f: Field, env: Describing) -> str:
         return "多段文字（Markdown），写成 `|` 后换行缩进" + limit_text(f, self.max_length)
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        # Plain-text mode first: the rich-text mode rewrites the whole text as CommonMark, which
+        # Python-Markdown (our renderer) reads differently in places (nested lists, a list right
+        # after a paragraph). Editors may switch to it; the source stays what they see.
+        return {
+            "widget": "markdown",
+            "modes": ["raw", "rich_text"],
+            "buttons": ["bold", "italic", "link", "quote", "bulleted-list", "numbered-list"],
+            "editor_components": [],  # no code blocks (their highlighter loads from a CDN), no images
+            "use_emoji_autocomplete": False,
+            "linked_images": False,
+        }
 
 
 @dataclass(frozen=True)
@@ -97,3 +139,15 @@ class Url(LongText):
 
     def example(self, f: Field, env: Describing) -> Any:
         return self.example_text or "https://example.org/"
+
+    def cms_widget(self, f: Field, env: Describing) -> JSON:
+        out: JSON = {"widget": "string", "use_emoji_autocomplete": False}
+        if self.max_length:
+            out["maxlength"] = self.max_length
+        out.update(
+            pattern(
+                URL_FORM_PATTERN,
+                "链接只能以 http://、https://、mailto:、tel: 开头，或是站内路径（例如 events/2022-xinhuo-peixun/），不能有空格",
+            )
+        )
+        return out

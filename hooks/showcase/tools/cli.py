@@ -1,6 +1,7 @@
 """Command line for editors: ``python -m showcase check`` validates data without building.
 
-Also: ``import`` (spreadsheet → record files), ``new`` (a commented record file),
+Also: ``edit`` (the form editor and the preview), ``import`` (spreadsheet → record files),
+``new`` (a commented record file),
 ``template-sheets`` (the import templates) and ``guide-fields`` (the guide's field tables).
 """
 
@@ -179,6 +180,22 @@ def _add_editor_commands(commands: Any) -> None:
     tpl.add_argument("--out", default=None, help="输出文件夹，默认为 <项目根目录>/import-templates")
     tpl.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
 
+    edit = commands.add_parser(
+        "edit",
+        help="打开表单编辑器（在 Edge 或 Chrome 中填写表单编辑记录）并启动网站预览",
+        description="在本机 127.0.0.1 上提供表单编辑器，同时运行 mkdocs serve --dirty 预览网站，并打开浏览器。"
+        "编辑器直接读写项目文件夹中的 data/；关闭窗口或按 Ctrl+C 停止。",
+    )
+    edit.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
+    edit.add_argument("--port", type=int, default=8765, help="编辑器的端口，默认 8765（被占用时用下一个空闲端口）")
+    edit.add_argument("--preview-port", type=int, default=8000, help="预览的端口，默认 8000")
+    edit.add_argument("--no-preview", action="store_true", help="不启动网站预览")
+    edit.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+    edit.add_argument(
+        "--export", metavar="文件夹",
+        help="团队编辑：按 editor.yml 把编辑器写成静态文件，放到单位内部的网站服务器上（见编辑指南）",
+    )
+
     guide = commands.add_parser("guide-fields", help="输出编辑指南中的字段表（由 schema.py 生成）")
     guide.add_argument("--write", action="store_true", help="直接更新 guide/编辑指南.md 中的字段表")
     guide.add_argument("--root", default=".", help="项目根目录，默认为当前目录")
@@ -270,6 +287,22 @@ def _cmd_template_sheets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from .formeditor import EditorSettingsError, export_editor, read_backend, run
+
+    root = Path(args.root)
+    if args.export:
+        try:
+            written = export_editor(root, Path(args.export), read_backend(root))
+        except EditorSettingsError as exc:
+            print(f"没有导出：{exc}", file=sys.stderr)
+            return 1
+        size = sum(p.stat().st_size for p in written)
+        print(f"已把表单编辑器写入 {Path(args.export).as_posix()}（{len(written)} 个文件，{size / 1_000_000:.1f} MB）")
+        return 0
+    return run(root, port=args.port, preview=not args.no_preview, preview_port=args.preview_port, browser=not args.no_browser)
+
+
 def _cmd_guide_fields(args: argparse.Namespace) -> int:
     from .fieldguide import GUIDE_PATH, all_tables, update_guide
 
@@ -293,6 +326,7 @@ _EDITOR_COMMANDS = {
     "template-sheets": _cmd_template_sheets,
     "init": _cmd_init,
     "guide-fields": _cmd_guide_fields,
+    "edit": _cmd_edit,
 }
 
 
