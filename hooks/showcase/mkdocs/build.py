@@ -31,14 +31,14 @@ from ..output import publish
 from ..output.addresses import Addresses
 from ..output.fingerprints import Fingerprints
 from ..output.images import make_picture
-from ..output.markup import render_markdown, sanitize_narrative
+from ..output.markup import sanitize_narrative
 from ..output.pages import PageSpec, image_sources, plan_pages
 from ..output.qrcodes import QRCodes
 from ..output.reviewpages import review_nav, review_pages
 from . import incremental
 from .embedding import NarrativeEmbeds
 from .finish import finish_build
-from .search import search_tags, teach_jieba
+from .search import SiteSearch, disable_theme_search
 from .templateapi import MEDIA_PREFIX, SiteView
 from .templates import CompiledTemplates
 
@@ -88,7 +88,7 @@ class ShowcaseBuild:
             raise DataProblems(exc) from None
         self.preview = preview  # mkdocs serve: report problems, keep serving
         relations = build_relations(self.data)
-        teach_jieba(list(self.data.search_words))
+        disable_theme_search(config)
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
         self.specs += review_pages(self.data)  # /dossier/ and /report/
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
@@ -97,6 +97,8 @@ class ShowcaseBuild:
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
+        self.search = SiteSearch(self.root, self.data, lambda: self.view.dossier)
+        self.files: Files | None = None  # this build's files (on_files), for the search index
         self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see output/publish.py).
@@ -169,6 +171,7 @@ class ShowcaseBuild:
                 self.sources[file.dest_uri] = page_spec.edit_path or "data/"
             elif file.abs_src_path:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
+        self.files = files
         if self.incremental is not None:
             self.plan_incremental(files, config)
         return files
@@ -187,7 +190,7 @@ class ShowcaseBuild:
         fingerprints = {
             file.src_uri: prints.page(self.by_src.get(file.src_uri)) for file in files.documentation_pages()
         }
-        self.incremental.plan(files, fingerprints, incremental.nav_sources(config.nav))
+        self.incremental.plan(files, fingerprints, incremental.nav_sources(config.nav), self.search.has_text)
 
     def edit_uri(self, spec: PageSpec) -> str | None:
         if not spec.edit_path:
@@ -203,8 +206,6 @@ class ShowcaseBuild:
                 # Material prints titles unescaped (<title>, header, search results):
                 # hand it text that is already escaped.
                 page.meta["title"] = Markup.escape(spec.title)
-            if spec.record is not None:
-                page.meta["tags"] = search_tags(spec.record)
         self.describe(page, spec)
         if spec is None or not spec.generated:
             markdown = self.embeds.extract(markdown, page)
@@ -226,29 +227,18 @@ class ShowcaseBuild:
         return self.env
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """A record page's content is what search indexes: its searchable fields and body.
+        """Hand-written pages: made safe, their text kept for search, then our embeds go in.
 
-        The page templates show the record from its fields; this text is for the index.
+        A record page's template shows the record from its fields (its Markdown is empty).
         """
         spec = self.by_src.get(page.file.src_uri)
-        if spec is None or spec.record is None:
-            # hand-written pages: no scripts, frames or handlers; then our own embeds go in
-            return self.embeds.render(
-                sanitize_narrative(html), page, lambda: self.theme_env(config), {"config": config, "showcase": self.view}
-            )
-        record = spec.record
-        recipient = getattr(record, "recipient", None)
-        person = self.view.person(getattr(recipient, "entrepreneur", None))
-        return self.theme_env(config).get_template("partials/showcase/search-text.html").render(
-            record=record,
-            body_html=render_markdown(record.markdown()),
-            area_title=self.view.area_title(getattr(record, "area", None)),
-            recipient=person.name if person else getattr(recipient, "name", None),
-        )
+        if spec is not None and spec.generated:
+            return html
+        html = sanitize_narrative(html)  # no scripts, frames or handlers
+        self.search.capture(page.file, html, page.title)
+        return self.embeds.render(html, page, lambda: self.theme_env(config), {"config": config, "showcase": self.view})
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
-        if self.incremental is not None:
-            self.incremental.capture(page.file.src_uri)
         spec = self.by_src.get(page.file.src_uri)
         self.template_context(context)
         context["spec"] = spec

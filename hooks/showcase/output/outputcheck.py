@@ -6,7 +6,8 @@ One pass over the built site finds
   declared public contact numbers;
 - internal links, anchors and image references that do not resolve.
 External links are not fetched. Theme scripts and stylesheets are not scanned for numbers
-(they come from the theme, not from data), but their references are checked.
+(they come from the theme, not from data), but their references are checked; the search
+index files (scripts holding data) are scanned.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .searchindex import is_index_file
 
 TEXT_SUFFIXES = {".html", ".htm", ".xml", ".json", ".txt", ".csv", ".md", ".yml", ".yaml", ".svg", ".webmanifest"}
 _TAG_RE = re.compile(r"<[A-Za-z][^<>]*>")  # real tags: text has its < escaped as &lt;
@@ -207,11 +210,11 @@ def check_site(
     findings: list[Finding] = []
     for path in paths:
         suffix = path.suffix.lower()
-        if suffix not in TEXT_SUFFIXES:
+        rel = path.relative_to(root).as_posix()
+        if suffix not in TEXT_SUFFIXES and not is_index_file(rel):
             continue
         if changed_since is not None and path.stat().st_mtime < changed_since:
             continue
-        rel = path.relative_to(root).as_posix()
         source = sources.get(rel, "")
         if extra_text is not None and rel in extra_text:
             text = extra_text[rel]
