@@ -64,7 +64,7 @@ def test_valid_and_builds(tmp_path, generate):
     build(config)
     for event_id in data.events:
         assert (out / "events" / event_id / "index.html").is_file()
-    assert (out / "search" / "search_index.json").is_file()
+    assert (out / "search" / "m.js").is_file()
 
 
 def test_refuses_foreign_folder(tmp_path, generate):

@@ -119,6 +119,7 @@ def figure_docs(data: Dataset, page_url: str, section: str) -> list[SearchDoc]:
             names=(figure.label,),
             keys=unique_names([area.title if area else None, figure.as_of.chinese]),
             lead=" ".join(p for p in (figure.note, source.title if source else None) if p),
+            part=True,
         ))
     return docs
 
@@ -136,6 +137,7 @@ def criterion_docs(dossier: Dossier, page_url: str, section: str) -> list[Search
             names=(criterion.title,),
             keys=unique_names([dossier.standard]),
             body=" ".join(p for p in (criterion.explanation, criterion.note) if p),
+            part=True,
         ))
     return docs
 

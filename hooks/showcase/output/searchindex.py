@@ -32,10 +32,10 @@ import operator
 import os
 import re
 import zlib
-from itertools import repeat
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 FORMAT = 1  # raise when features or files change: the browser script checks it
@@ -113,12 +113,13 @@ class SearchDoc:
     lead: str = ""
     body: str = ""
     body_format: str = "text"  # "text", "markdown" or "html"
+    part: bool = False  # a part of a page (a figure's row): ranked below whole pages with the same words
 
     def digest(self) -> str:
         """A hash of everything the page's features come from (not its address)."""
         h = hashlib.blake2b(digest_size=16)
         for part in (str(FORMAT), self.title, *self.names, "\x1e", *self.keys, "\x1e", self.lead, self.body_format,
-                     self.body):
+                     self.body, str(self.part)):
             data = part.encode("utf-8", errors="surrogatepass")
             h.update(len(data).to_bytes(8, "little"))
             h.update(data)
@@ -206,8 +207,9 @@ def features(doc: SearchDoc) -> Features:
     for feature in body_set.intersection(weighted):
         weighted[feature] += BODY
     for feature, weight in weighted.items():
-        if weight > MAX_WEIGHT:
-            weighted[feature] = MAX_WEIGHT
+        if doc.part and feature[0] != "^":
+            weight = max(1, weight // 2)
+        weighted[feature] = min(weight, MAX_WEIGHT)
     return Features(dict(weighted), list(body_set.difference(weighted)))
 
 
@@ -219,8 +221,10 @@ def shard_of(feature: str, shards: int) -> int:
 
 
 def script(name: str, data: object) -> str:
-    """A file the browser loads with a <script> tag: it hands ``data`` to ``__sx``."""
-    return f"__sx({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))})\n"
+    """A file the browser loads with a <script> tag: it hands ``data`` to ``__sx``. ``<`` is
+    written as ``\\u003c``, so no text in it can ever close a script element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f"__sx({json.dumps(name)},{text})\n"
 
 
 def payload(text: str) -> object:

@@ -397,6 +397,7 @@
     var mine = ++serial;
     clearTimeout(timer);
     timer = 0;
+    list.removeAttribute("data-sx-query");
     if (!query) {
       current = null;
       list.textContent = "";
@@ -410,7 +411,7 @@
       var fuzzy = result.total > 0 && result.ranked.slice(0, PAGE).every(function (d) { return result.fuzzy.has(d); });
       var line = result.total === 0 ? text.sxNone : result.total === 1 ? text.sxOne : text.sxOther;
       meta.textContent = (fuzzy ? say(text.sxFuzzy, result.total, query) + " " : "") + say(line, result.total, query);
-      return show(result, query, 0);
+      return show(result, query, 0).then(function () { list.setAttribute("data-sx-query", query); });
     }).catch(function () {
       if (mine !== serial) return;
       current = null;
@@ -478,5 +479,11 @@
   open();
   getManifest().catch(function () { meta.textContent = text.sxError; });
   if (input.value.trim()) run(); else meta.textContent = text.sxPlaceholder;
-  window.showcaseSearch = { search: search, pages: function (ds) { return getManifest().then(function (m) { return pages(m, ds); }); } };
+  // for the tests (tests/browser/test_search.py): the same features and hash as the index
+  window.showcaseSearch = {
+    search: search,
+    pages: function (ds) { return getManifest().then(function (m) { return pages(m, ds); }); },
+    features: function (t) { return [].concat.apply([], runs(t).map(feats)); },
+    crc32: crc32
+  };
 })();
