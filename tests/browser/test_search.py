@@ -51,7 +51,7 @@ def results(page, query: str) -> tuple[str, list[str]]:
 
 def site_path(href: str, base_url: str) -> str:
     path = href.split("#")[0].split("?")[0]
-    path = path[len(base_url):] if path.startswith(base_url) else path
+    path = path.removeprefix(base_url)
     path = re.sub(r"(^|/)index\.html$", r"\1", path)
     return "" if path in ("./", ".") else path
 

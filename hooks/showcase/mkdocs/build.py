@@ -99,6 +99,7 @@ class ShowcaseBuild:
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
         self.search = SiteSearch(self.root, self.data, lambda: self.view.dossier)
         self.files: Files | None = None  # this build's files (on_files), for the search index
+        self.site_dir: Path | None = None  # where MkDocs writes this build
         self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
         # which replaces the output only after every check passed (see output/publish.py).
@@ -172,6 +173,7 @@ class ShowcaseBuild:
             elif file.abs_src_path:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
         self.files = files
+        self.site_dir = Path(config.site_dir)
         if self.incremental is not None:
             self.plan_incremental(files, config)
         return files
@@ -246,15 +248,16 @@ class ShowcaseBuild:
         return context
 
     def pages_read(self) -> None:
-        """After all pages were read: stop on any embed mistake, naming file and line."""
-        if not self.embeds.problems:
-            return
-        if self.preview:
+        """After all pages were read: stop on any embed mistake, naming file and line; then
+        the search index can be made while the pages are rendered."""
+        if self.embeds.problems:
+            if not self.preview:
+                raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embeds.problems.report())
             self.preview_problems = self.embeds.lines()
             for line in self.preview_problems:
                 log.error(line)
-            return
-        raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embeds.problems.report())
+        if self.files is not None and self.site_dir is not None:
+            self.search.start(self.site_dir, self.files, self.by_src)
 
     def template_context(self, context: dict[str, Any]) -> dict[str, Any]:
         context["showcase"] = self.view
@@ -274,12 +277,14 @@ class ShowcaseBuild:
 
     def failed(self) -> None:
         """The build stopped with an error: drop it, and with --dirty render everything next time."""
+        self.search.cancel()
         self.abandon()
         if self.incremental is not None:
             self.incremental.forget()
 
     def abandon(self) -> None:
         """Drop an unfinished build; the previous output stays as it was."""
+        self.search.cancel()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         publish.abandon(self.building)
         self.building = None

@@ -43,8 +43,7 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
     """Write the redirects and the search index, check every new output file, then swap the
     output into place."""
     written = write_redirect_pages(build, config)
-    if build.files is not None:
-        build.search.write(Path(config.site_dir), build.files, build.by_src)
+    build.search.finish()
     rebuild = build.incremental
     if rebuild is not None:
         rebuild.finish(written)

@@ -95,18 +95,24 @@ def quiet_dirty_warning() -> None:
         logger.addFilter(_QuietDirtyWarning())
 
 
-def config_parts(config: MkDocsConfig) -> list[str]:
-    """What every page shows besides the data: configuration files (with the files they
-    INHERIT), the theme's custom templates and assets, the navigation, the site address."""
-    parts: list[str] = []
+def config_texts(config: MkDocsConfig) -> list[str]:
+    """The configuration file and the files it INHERITs, as text."""
+    texts: list[str] = []
     path: str | None = config.config_file_path
     seen: set[str] = set()
     while path and path not in seen and os.path.isfile(path):
         seen.add(path)
         text = Path(path).read_text(encoding="utf-8", errors="replace")
-        parts.append(text)
+        texts.append(text)
         parent = re.search(r"(?m)^INHERIT:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text)
         path = os.path.normpath(os.path.join(os.path.dirname(path), parent.group(1))) if parent else None
+    return texts
+
+
+def config_parts(config: MkDocsConfig) -> list[str]:
+    """What every page shows besides the data: configuration files (with the files they
+    INHERIT), the theme's custom templates and assets, the navigation, the site address."""
+    parts = config_texts(config)
     custom = config.theme.custom_dir
     if custom and os.path.isdir(custom):
         for folder, dirs, names in os.walk(custom):

@@ -3,8 +3,9 @@
 - Material's search plugin is switched off (with a warning when mkdocs.yml still lists it):
   its index is the whole site in one file that every visitor downloads on the first page.
 - Hand-written pages hand over their rendered Markdown (before data is embedded in it).
-- After the pages are written, the index is written from the data and those texts
-  (:mod:`showcase.output.searchdocs`). Features of unchanged pages come from
+- Once every page has been read (``on_env``), the index is made from the data and those
+  texts (:mod:`showcase.output.searchdocs`), on Linux by a forked process while MkDocs
+  renders the pages, and checked with the rest of the output. Features of unchanged pages come from
   ``.cache/search/features.json``; the texts of hand-written pages are kept in
   ``.cache/search/pages.json``, so a build that renders only some pages (``--dirty``) still
   writes the complete index. When nothing the index is made of changed and the output
@@ -16,9 +17,14 @@ from __future__ import annotations
 import html
 import json
 import logging
+import multiprocessing
 import os
 import re
+import sys
+import threading
 from collections.abc import Callable, Mapping
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +36,7 @@ from ..model import Dataset
 from ..output.pages import PageSpec
 from ..output.searchdocs import SKIPPED_KINDS, PublishedPage, site_docs
 from ..output.searchindex import INDEX_DIR, FeatureCache, build_index, is_index_file, write_atomic
+from .incremental import config_texts
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
@@ -47,12 +54,19 @@ def disable_theme_search(config: MkDocsConfig) -> None:
         if settings is None or not settings.enabled:
             continue
         settings.enabled = False
-        listed = any("plugins" in user for user in getattr(config, "user_configs", ()))
+        listed = any(re.search(r"(?m)^plugins\s*:", text) for text in config_texts(config))
         fix = "请删除 plugins 下的 search 一行" if listed else "请在 mkdocs.yml 中写上 plugins: []（不写时 MkDocs 会自动加上 search）"
         log.warning(
             "mkdocs.yml：Material 的搜索插件 search 已停用：本网站使用自己的分块搜索索引，"
             f"访客不必先下载整个网站的索引。{fix}"
         )
+
+
+def _can_fork() -> bool:
+    """A forked worker is safe only where fork is the norm and no other thread is running."""
+    if os.environ.get("SHOWCASE_SEARCH_WORKER", "1") == "0":
+        return False
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def source_stamp(file: File) -> str:
@@ -77,6 +91,10 @@ class SiteSearch:
         self.captured: dict[str, dict[str, str]] = {}  # src_uri → {title, html, source}
         self._stored: dict[str, dict[str, str]] | None = None
         self.stats: dict[str, int] = {}
+        self.site_dir: Path | None = None
+        self.pages: list[PublishedPage] = []
+        self.worker: BaseProcess | None = None
+        self.receive: Connection | None = None
 
     # -- hand-written pages -------------------------------------------------------------
     def capture(self, file: File, html_text: str, title: object) -> None:
@@ -131,9 +149,62 @@ class SiteSearch:
                                        spec, text.get("html", "")))
         return pages
 
-    def write(self, site_dir: Path, files: Files, by_src: Mapping[str, PageSpec]) -> list[str]:
-        """Write the index into ``site_dir`` (unless it is there already); return what was written."""
-        pages = self.published_pages(files, by_src)
+    def start(self, site_dir: Path, files: Files, by_src: Mapping[str, PageSpec]) -> None:
+        """Every page has been read (``on_env``): the index can be made while MkDocs renders
+        the pages. On Linux, in a process with no other thread (``mkdocs build``), it is made
+        by a forked process on the other core; elsewhere when :meth:`finish` asks for it."""
+        self.site_dir = site_dir
+        self.pages = self.published_pages(files, by_src)
+        if not _can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        self.worker = context.Process(target=self._work, args=(send,), name="showcase-search", daemon=True)
+        self.worker.start()
+        send.close()
+        self.receive = receive
+
+    def _work(self, send: Connection) -> None:  # pragma: no cover - runs in the forked process
+        try:
+            send.send(("ok", self._make()))
+        except Exception as error:  # noqa: BLE001 - any failure: the parent makes the index itself
+            send.send(("error", f"{type(error).__name__}: {error}"))
+        finally:
+            send.close()
+
+    def finish(self) -> list[str]:
+        """The index is in the output (made now, or by the worker): return what was written."""
+        if self.worker is not None and self.receive is not None:
+            worker, receive = self.worker, self.receive
+            self.worker = self.receive = None
+            try:
+                status, result = receive.recv()
+            except EOFError:
+                status, result = "error", f"the worker ended with code {worker.exitcode}"
+            worker.join()
+            receive.close()
+            if status == "ok":
+                written, self.stats = result
+                self._stored = None  # the worker saved the texts
+                return list(written)
+            log.debug(f"search index worker failed ({result}); making the index in this process")
+        written, self.stats = self._make()
+        return written
+
+    def cancel(self) -> None:
+        """The build stopped: stop the worker, if any."""
+        if self.worker is not None:
+            self.worker.kill()
+            self.worker.join()
+            self.worker = None
+        if self.receive is not None:
+            self.receive.close()
+            self.receive = None
+
+    def _make(self) -> tuple[list[str], dict[str, int]]:
+        """Write the index into the output (unless it is there already); save the caches."""
+        assert self.site_dir is not None, "start() has not run"
+        site_dir, pages = self.site_dir, self.pages
         docs = site_docs(self.data, pages, self.dossier)
         cache = FeatureCache(self.cache_dir / "features.json")
         manifest = site_dir / INDEX_DIR / "m.js"
@@ -160,8 +231,7 @@ class SiteSearch:
                 written.append(rel)
         cache.save()
         self._save_pages(pages)
-        self.stats = {"docs": len(docs), "computed": cache.computed, "files": len(written)}
-        return written
+        return written, {"docs": len(docs), "computed": cache.computed, "files": len(written)}
 
     def _save_pages(self, pages: list[PublishedPage]) -> None:
         texts = {}
