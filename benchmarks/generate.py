@@ -11,6 +11,7 @@ The target folder becomes a self-contained site folder:
     DIR/data/photos/*.jpg             about one record in 50 has a photo (small JPEGs)
     DIR/data/documents/<year>/*.pdf   about one small PDF per 20 records, attached to events
                                       and honors (documents:), names partly Chinese
+    DIR/data/search-synonyms.txt      the project's search synonyms (the default list of the field)
     DIR/docs/index.md, docs/areas/*.md, docs/outlook.md
 
 Records are realistic Chinese built from a phrase bank (no network), about 1,500 characters
@@ -728,6 +729,9 @@ def plan_site(records: int, seed: int) -> Plan:
     make_honors(plan, w, rng, photo_slots(c["honors"], 33), dict(people), document_slots(c["honors"], 5))
     make_figures(plan, w, rng)
     plan.files.update(docs(w))
+    synonyms = REPO / "data" / "search-synonyms.txt"  # the field's default list, as a new unit has it
+    if synonyms.is_file():
+        plan.files["data/search-synonyms.txt"] = synonyms.read_bytes()
     return plan
 
 

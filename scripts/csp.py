@@ -43,8 +43,8 @@ from urllib.parse import urlsplit
 
 # Everything but the hashes. Why each source is needed:
 #   img-src data:   Material's icons are data: SVGs in its stylesheet (CSS mask images)
-#   connect-src     the search worker fetches search/search_index.json
-#   worker-src      the search worker (assets/javascripts/workers/search.*.min.js)
+#   connect-src     'self' only (site search loads its index as scripts: script-src 'self' is enough)
+#   worker-src      'self' only (no part of the site starts a worker)
 #   frame-ancestors the same as X-Frame-Options: SAMEORIGIN (only works as an HTTP header)
 DIRECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'self'",)),

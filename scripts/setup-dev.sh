@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need, from the project's own files:
-# Python packages into .venv, npm packages (axe-core, iframe-worker), Debian's chromium.
+# Python packages into .venv, npm packages (axe-core), Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv

@@ -51,8 +51,7 @@ class Project:
                   font: false
                 extra_css:
                   - assets/stylesheets/showcase.css
-                plugins:
-                  - search
+                plugins: []
                 hooks:
                   - hooks/site.py
                 """

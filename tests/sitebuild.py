@@ -78,9 +78,49 @@ class BuiltSite:
     def page_urls(self) -> list[str]:
         return [p.relative_to(self.out).as_posix() for p in self.html_files()]
 
+    # -- the search index (hooks/showcase/output/searchindex.py) ------------------------
     @cached_property
-    def search_index(self) -> dict:
-        return json.loads((self.out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    def search_files(self) -> dict[str, object]:
+        """Every file of the search index: output path → its data (the files are ``__sx(name, data)``)."""
+        found = {}
+        for path in sorted((self.out / "search").rglob("*.js")):
+            text = path.read_text(encoding="utf-8")
+            assert text.startswith("__sx("), path
+            start, end = text.index(",") + 1, text.rstrip().rindex(")")
+            found[path.relative_to(self.out).as_posix()] = json.loads(text[start:end])
+        return found
+
+    @cached_property
+    def search_docs(self) -> list[dict]:
+        """The results the index can give, in page order: url, title, section, summary."""
+        manifest = self.search_files["search/m.js"]
+        rows = []
+        for chunk in range(0, manifest["n"], manifest["k"]):
+            rows += self.search_files[f"search/d/{chunk // manifest['k']:x}.js"]
+        assert len(rows) == manifest["n"]
+        return [dict(zip(("url", "title", "section", "summary"), row, strict=True)) for row in rows]
+
+    def search_postings(self, feature: str) -> dict[int, int]:
+        """Result number → weight, for one feature of the index (as the browser decodes it)."""
+        import zlib
+
+        manifest = self.search_files["search/m.js"]
+        shard = self.search_files[f"search/s/{zlib.crc32(feature.encode()) % manifest['shards']:x}.js"]
+        entry = shard.get(feature)
+        if isinstance(entry, str):
+            entry = self.search_files[f"search/h/{entry}.js"]
+        if entry is None:
+            return {}
+        deltas, weights = entry[0], (entry[1] if len(entry) > 1 else [1] * len(entry[0]))
+        out, doc = {}, 0
+        for delta, weight in zip(deltas, weights, strict=True):
+            doc += delta
+            out[doc] = weight
+        return out
+
+    def search_urls(self, feature: str) -> set[str]:
+        docs = self.search_docs
+        return {docs[d]["url"] for d in self.search_postings(feature)}
 
     # -- links --------------------------------------------------------------------
     def links_from(self, url: str, within=None) -> list[str]:

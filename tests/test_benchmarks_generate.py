@@ -66,7 +66,7 @@ def test_valid_and_builds(tmp_path, generate):
     build(config)
     for event_id in data.events:
         assert (out / "events" / event_id / "index.html").is_file()
-    assert (out / "search" / "search_index.json").is_file()
+    assert (out / "search" / "m.js").is_file()
     assert all((out / path).is_file() for path in documents)
 
 

@@ -679,21 +679,18 @@ def test_adding_a_record_file_adds_its_page_and_cards(project):
     assert record_links(site, "entrepreneurs/zhao-liu/", "events", site.content("entrepreneurs/zhao-liu/")) == ["2024-new"]
     assert record_links(site, "entrepreneurs/zhao-liu/", "honors", site.content("entrepreneurs/zhao-liu/")) == ["2024-new-honor"]
     assert record_links(site, "events/2024-new/", "entrepreneurs", site.content("events/2024-new/")) == ["zhao-liu"]
-    assert any(d["location"].startswith("events/2024-new/") for d in site.search_index["docs"])
+    assert any(d["url"] == "events/2024-new/" for d in site.search_docs)
 
 
 def test_every_record_page_is_searchable_by_title(fixture_site):
-    indexed = {}
-    for doc in fixture_site.search_index["docs"]:
-        # jieba segmentation separates words with invisible zero-width spaces
-        title = htmllib.unescape(doc["title"]).replace("\u200b", "")
-        indexed.setdefault(doc["location"].split("#")[0], []).append(title)
+    indexed = {doc["url"]: doc["title"] for doc in fixture_site.search_docs}
     missing = []
     for folder, ids in PUBLISHED.items():
         for record_id in ids:
             url = f"{folder}/{record_id}/"
             title = fixture_site.content(url).find("h1").get_text(strip=True)
-            if title not in indexed.get(url, []):
+            exact = "^" + "".join(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]|[0-9a-z]+", title.lower()))
+            if indexed.get(url) != title or url not in fixture_site.search_urls(exact):
                 missing.append(url)
     assert missing == []
 
@@ -716,7 +713,7 @@ def test_removing_a_record_file_removes_its_page(project):
 def test_private_and_unpublished_text_appears_nowhere(fixture_site, marker):
     files = fixture_site.all_files()
     assert any(p.name == "sitemap.xml.gz" for p in files)
-    assert any(p.as_posix().endswith("search/search_index.json") for p in files)
+    assert any(p.as_posix().endswith("search/m.js") for p in files)
     hits = [p.relative_to(fixture_site.out).as_posix() for p in files if marker in fixture_site.text_of(p)]
     assert hits == [], f"{marker} leaked into {hits}"
     hits = [p.relative_to(fixture_site.out).as_posix() for p in files if marker in p.relative_to(fixture_site.out).as_posix()]
@@ -1126,26 +1123,19 @@ def test_hostile_nav_titles_are_text(hostile_site):
     assert IMG in text
 
 
-def test_hostile_search_index_is_escaped(hostile_site):
-    docs = hostile_site.search_index["docs"]
-    bad = []
-    for doc in docs:
-        for key in ("title", "text"):
-            value = doc.get(key, "")
-            for raw in ("<script", "<img", "<svg", "<iframe", "<a ", "<b>", "<i>"):
-                if raw in value:
-                    bad.append((doc["location"], key, raw))
-    assert bad == []
-    # Material shows titles as HTML: they must be escaped exactly once
-    titles = {doc["location"]: doc["title"] for doc in docs}
+def test_hostile_search_index_holds_plain_text(hostile_site):
+    """The search shows titles and summaries as text (textContent, tests/browser/test_search.py):
+    the index holds exactly what the editor wrote, neither escaped nor interpreted."""
+    titles = {doc["url"]: doc["title"] for doc in hostile_site.search_docs}
     for location, title in (
         ("events/2023-evil/", HOSTILE),
         ("honors/2023-evil/", HOSTILE),
         ("entrepreneurs/evil-one/", SCRIPT),
     ):
-        assert location in titles, location
-        assert "<" not in titles[location] and ">" not in titles[location]
-        assert htmllib.unescape(titles[location]) == title
+        assert titles.get(location) == title, location
+    for rel in hostile_site.search_files:  # each file is one script call and nothing else
+        text = hostile_site.text_of(hostile_site.out / rel)
+        assert text.count("__sx(") == 1 and "</script" not in text.lower(), rel
 
 
 def test_hostile_internal_links_resolve(hostile_site):

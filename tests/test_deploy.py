@@ -90,7 +90,11 @@ def test_directives_the_guide_promises():
         ("/wenming/404.html", "no-cache"),
         ("/sitemap.xml", "no-cache"),
         ("/sitemap.xml.gz", "no-cache"),
-        ("/search/search_index.json", "no-cache"),
+        ("/search/m.js", "no-cache"),
+        ("/wenming/search/s/1f.js", "no-cache"),
+        ("/search/d/0.js", "no-cache"),
+        ("/assets/javascripts/search.js", "no-cache"),
+        ("/wenming/assets/javascripts/search-start.js", "no-cache"),
         ("/assets/stylesheets/showcase.css", "public, max-age=3600"),
         ("/assets/javascripts/lunr/min/lunr.zh.min.js", "public, max-age=3600"),
         ("/assets/images/favicon.png", "public, max-age=3600"),
@@ -145,7 +149,8 @@ def test_every_built_file_gets_the_right_cache_class(photo_site):
         if hashed.search(rel):
             assert value == IMMUTABLE, rel
             seen["media" if rel.startswith("media/") else "material"] += 1
-        elif rel.endswith(".html") or rel in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json"):
+        elif (rel.endswith(".html") or rel in ("sitemap.xml", "sitemap.xml.gz") or rel.startswith("search/")
+              or rel in ("assets/javascripts/search.js", "assets/javascripts/search-start.js")):
             assert value == "no-cache", rel
             seen["pages"] += rel.endswith(".html")
         else:
@@ -332,8 +337,9 @@ def test_real_nginx_types_cache_and_compression(nginx, prefix, photo_site, photo
     media = min((site / "media").glob("*-480.webp")).name
     photo = fetch(base + prefix + "media/" + media)
     assert photo.headers["cache-control"] == IMMUTABLE and photo.headers["content-type"] == "image/webp"
-    index = fetch(base + prefix + "search/search_index.json")
-    assert index.headers["content-type"] == "application/json; charset=utf-8" and index.headers["cache-control"] == "no-cache"
+    index = fetch(base + prefix + "search/m.js")
+    assert index.status == 200 and index.headers["cache-control"] == "no-cache"
+    assert index.headers["content-type"] == "application/javascript; charset=utf-8"  # loads by <script> under nosniff
     assert fetch(base + prefix + "sitemap.xml").headers["cache-control"] == "no-cache"
     manifest = fetch(base + prefix + "app.webmanifest")
     assert manifest.headers["content-type"] == "application/manifest+json; charset=utf-8"

@@ -8,7 +8,6 @@ once, then a freshly loaded configuration and ``build(..., dirty=True)`` for eve
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -23,6 +22,7 @@ from showcase.derive.relations import build_relations
 from showcase.load import load_project
 from showcase.output.fingerprints import Fingerprints
 from showcase.output.pages import plan_pages
+from sitebuild import BuiltSite
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -52,9 +52,6 @@ class Session:
     def close(self) -> None:
         config = self.config()
         config.plugins.on_startup(command="build", dirty=False)
-        for plugin in config.plugins.values():  # the search plugin instance outlives configs
-            if hasattr(plugin, "search_index_prev"):
-                plugin.search_index_prev = None
         showcase_session(config).states.forget(str(self.out))
 
 
@@ -138,7 +135,8 @@ CHANGES = {
     "site.yml (every page)": lambda p: edit(p, "data/site.yml", "short_name: 测试协会", "short_name: 测试商会"),
     "narrative text": lambda p: edit(p, "docs/outlook.md", "继续努力。", "继续努力，再创佳绩。"),
     "new hand-written page (navigation changes)": lambda p: p.write("docs/about.md", "# 关于\n\n简介。\n"),
-    "search dictionary": lambda p: p.write("data/search-words.txt", "薪火工程\n"),
+    "search synonyms (the index only)": lambda p: p.write("data/search-synonyms.txt", "薪火 薪火工程 新生代\n"),
+    "search texts forgotten (.cache/search removed)": lambda p: shutil.rmtree(p.root / ".cache" / "search"),
     "tag removed from its only record": lambda p: edit(p, "data/events/e9.yml", "tags: [新标签]", "tags: []"),
     "record renamed (its old address redirects)": lambda p: _rename(p, "e5", "e5-new"),
     "redirected record's title": lambda p: edit(p, "data/events/e5-new.yml", "其他活动5", "改名的活动"),
@@ -208,11 +206,10 @@ def test_a_record_change_renders_only_the_pages_that_show_it(session, rich):
     ):
         assert page in before, page
         assert page not in rendered, page
-    index = json.loads((session.out / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("events/e1/")]
-    assert any("薪火工程培训班" in t.replace("\u200b", "") for t in titles)
-    locations = [doc["location"] for doc in index["docs"]]
-    assert len(locations) == len(set(locations)), "an entry is in the index twice"
+    docs = BuiltSite(session.out).search_docs
+    assert [doc["title"] for doc in docs if doc["url"] == "events/e1/"] == ["薪火工程培训班"]
+    urls = [doc["url"] for doc in docs]
+    assert len(urls) == len(set(urls)), "a page is in the index twice"
 
 
 def test_nothing_changed_renders_nothing(session):
@@ -228,8 +225,8 @@ def test_an_unpublished_record_disappears_from_the_output(session, rich):
     edit(rich, "data/events/e4.yml", "title:", "published: false\ntitle:")
     session.build()
     assert not (session.out / "events/e4").exists()
-    index = (session.out / "search/search_index.json").read_text(encoding="utf-8")
-    assert "events/e4/" not in index
+    assert "events/e4/" not in {doc["url"] for doc in BuiltSite(session.out).search_docs}
+    assert not any("events/e4/" in p.read_text(encoding="utf-8") for p in (session.out / "search").rglob("*.js"))
 
 
 def test_data_error_then_fix_shows_problems_everywhere_then_the_whole_site(session, rich, tmp_path):
@@ -313,7 +310,7 @@ def test_the_output_check_sees_what_an_incremental_rebuild_wrote(session, rich, 
         session.build()
     found = [r.getMessage() for r in caplog.records if "疑似手机号" in r.getMessage()]
     assert any(m.startswith("events/e2/index.html") for m in found), found
-    assert any(m.startswith("search/search_index.json") for m in found), found
+    assert any(m.startswith("search/") for m in found), found  # the index holds the summary too
     assert all("13812345678" not in m for m in found), "the number is masked in messages"
     # a build with problems is not a base for the next incremental one
     assert str(session.out) not in showcase_session(session.config()).states

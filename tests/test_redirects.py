@@ -95,7 +95,7 @@ def test_unpublished_records_get_no_redirect(renamed):
 
 
 def test_redirects_are_in_no_search_index(renamed):
-    locations = {doc["location"].split("#")[0] for doc in renamed.search_index["docs"]}
+    locations = {doc["url"].split("#")[0] for doc in renamed.search_docs}
     assert "events/2023-new-name/" in locations
     assert not any("old" in loc or "first-name" in loc for loc in locations)
 

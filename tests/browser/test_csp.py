@@ -4,7 +4,7 @@ The example site is served with the headers of deploy/nginx.conf (read from the 
 CSP scripts/csp.py computes from the build — by a small Python server, and also by the real
 nginx when it is installed. Every kind of page is opened in Chromium; any CSP violation,
 console error, failed request or script error fails the test, and a search must return
-results (the search worker and its index load under worker-src / connect-src 'self').
+results (the search script and the pieces of its index load as scripts under script-src 'self').
 A control run with the hashes left out proves the checks notice a violation.
 """
 
@@ -82,11 +82,11 @@ def test_search_and_colour_switch_work_under_the_policy(browser, served):
     page = context.new_page()
     page.goto(base, wait_until="networkidle")
     results: list[str] = []
-    for _ in range(5):  # the worker may still be building the index: ask again until it answers
-        page.keyboard.press("/")  # Material's shortcut focuses the search box
+    for _ in range(5):  # the search may still be starting: ask again until it answers
+        page.keyboard.press("/")  # the shortcut (as in Material) focuses the search box
         page.locator("input.md-search__input").fill("")
         page.keyboard.type("薪火工程", delay=20)
-        page.keyboard.press("End")  # Material searches on key events; typed Chinese arrives as text input
+        page.keyboard.press("End")
         page.wait_for_timeout(700)
         if "结果" in page.locator(".md-search-result__meta").inner_text():
             results = page.eval_on_selector_all(

@@ -37,7 +37,7 @@ def test_no_request_leaves_the_site(page, base_url, name):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url + PAGES[name], wait_until="networkidle")
-    # open search and type, so the search worker and index load too
+    # open search and type, so the search script and pieces of its index load too
     page.keyboard.press("s")
     page.wait_for_timeout(150)
     search = page.locator("input.md-search__input")

@@ -39,7 +39,7 @@ from .criteria import check_former_ids, check_levels
 from .documents import check_documents
 from .narratives import read_narratives
 from .references import Known, Resolver
-from .searchwords import read_words
+from .synonyms import read_synonyms
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -269,7 +269,7 @@ class _Loader:
         site, broken_areas = self.load_site()
         files = {kind.name: self.load_kind(kind) for kind in DATA_KINDS}
         self.stray_files()
-        search_words = read_words(self.root, self.problems)
+        synonyms = read_synonyms(self.root, self.problems, self.notes)
         resolver = Resolver(
             {name: kind_files.known() for name, kind_files in files.items()},
             site, broken_areas, self.problems, self.notes,
@@ -302,7 +302,7 @@ class _Loader:
             notes=tuple(sorted(set(self.notes))),
             criteria=MappingProxyType(criteria),
             narratives=MappingProxyType(narratives),
-            search_words=tuple(search_words),
+            synonyms=tuple(synonyms),
             vocabularies=self.vocabularies,
         )
 

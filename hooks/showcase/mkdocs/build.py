@@ -34,7 +34,7 @@ from ..output.addresses import Addresses
 from ..output.emblem import make_emblem
 from ..output.fingerprints import Fingerprints
 from ..output.images import clean_copy, make_picture
-from ..output.markup import render_markdown, sanitize_narrative
+from ..output.markup import sanitize_narrative
 from ..output.pages import PageSpec, image_sources, plan_pages
 from ..output.qrcodes import QRCodes
 from ..output.reviewpages import review_nav, review_pages
@@ -44,7 +44,7 @@ from .documents import add_documents
 from .embedding import NarrativeEmbeds
 from .escaping import escape_meta, rendered_title
 from .finish import finish_build
-from .search import search_tags, teach_jieba
+from .search import SiteSearch, disable_theme_search
 from .templateapi import MEDIA_PREFIX, SiteView
 from .templates import CompiledTemplates
 
@@ -105,7 +105,7 @@ class ShowcaseBuild:
         self.own_nav = config.nav is not None  # mkdocs.yml names its pages (else ours is used)
         self.describe_site(config)
         relations = build_relations(self.data)
-        teach_jieba(list(self.data.search_words))
+        disable_theme_search(config)
         self.specs: list[PageSpec] = plan_pages(self.data, lambda src: (self.docs_dir / src).is_file())
         self.specs += review_pages(self.data)  # /dossier/ and /report/
         self.by_src: dict[str, PageSpec] = {spec.src_uri: spec for spec in self.specs}
@@ -117,6 +117,9 @@ class ShowcaseBuild:
         self.sources: dict[str, str] = {}  # output path → data or docs file, for messages
         self.env: jinja2.Environment | None = None  # the theme's environment, for page fragments
         self.embeds = NarrativeEmbeds(self.data, relations, self.root)
+        self.search = SiteSearch(self.root, self.data, lambda: self.view.dossier)
+        self.files: Files | None = None  # this build's files (on_files), for the search index
+        self.site_dir: Path | None = None  # where MkDocs writes this build
         self.preview_problems: list[str] = []  # shown on every page during mkdocs serve
         self.document_findings: list[Any] = []  # personal numbers in published PDFs (documents.py)
         # Atomic publishing: MkDocs writes into a temporary folder beside the output,
@@ -239,6 +242,8 @@ class ShowcaseBuild:
             elif file.abs_src_path:
                 self.sources[file.dest_uri] = Path(os.path.relpath(file.abs_src_path, self.root)).as_posix()
         self.warn_leftovers(files, config)
+        self.files = files
+        self.site_dir = Path(config.site_dir)
         if self.incremental is not None:
             self.plan_incremental(files, config)
         return files
@@ -307,7 +312,7 @@ class ShowcaseBuild:
         fingerprints = {
             file.src_uri: prints.page(self.by_src.get(file.src_uri)) for file in files.documentation_pages()
         }
-        self.incremental.plan(files, fingerprints, incremental.nav_sources(config.nav))
+        self.incremental.plan(files, fingerprints, incremental.nav_sources(config.nav), self.search.has_text)
 
     def edit_uri(self, spec: PageSpec) -> str | None:
         if not spec.edit_path:
@@ -323,8 +328,6 @@ class ShowcaseBuild:
                 # Material prints titles unescaped (<title>, header, search results):
                 # hand it text that is already escaped.
                 page.meta["title"] = Markup.escape(spec.title)
-            if spec.record is not None:
-                page.meta["tags"] = search_tags(spec.record)
         self.describe(page, spec)
         escape_meta(page.meta)  # Material prints page meta unescaped
         if spec is None or not spec.generated:
@@ -347,31 +350,21 @@ class ShowcaseBuild:
         return self.env
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """A record page's content is what search indexes: its searchable fields and body.
+        """Hand-written pages: made safe, their text kept for search, then our embeds go in.
 
-        The page templates show the record from its fields; this text is for the index.
+        A record page's template shows the record from its fields (its Markdown is empty).
         """
         spec = self.by_src.get(page.file.src_uri)
-        if spec is None or spec.record is None:
-            if "title" not in page.meta:  # taken from the first heading: text, escaped for Material
-                page.meta["title"] = rendered_title(page.title)
-            # hand-written pages: no scripts, frames or handlers; then our own embeds go in
-            return self.embeds.render(
-                sanitize_narrative(html), page, lambda: self.theme_env(config), {"config": config, "showcase": self.view}
-            )
-        record = spec.record
-        recipient = getattr(record, "recipient", None)
-        person = self.view.person(getattr(recipient, "entrepreneur", None))
-        return self.theme_env(config).get_template("partials/showcase/search-text.html").render(
-            record=record,
-            body_html=render_markdown(record.markdown()),
-            area_title=self.view.area_title(getattr(record, "area", None)),
-            recipient=person.name if person else getattr(recipient, "name", None),
-        )
+        if spec is not None and spec.generated:
+            return html
+        if "title" not in page.meta:  # taken from the first heading: text, escaped for Material
+            page.meta["title"] = rendered_title(page.title)
+        html = sanitize_narrative(html)  # no scripts, frames or handlers
+        self.search.capture(page.file, html, page.title)
+        # then our own embeds go in
+        return self.embeds.render(html, page, lambda: self.theme_env(config), {"config": config, "showcase": self.view})
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
-        if self.incremental is not None:
-            self.incremental.capture(page.file.src_uri)
         spec = self.by_src.get(page.file.src_uri)
         self.template_context(context)
         context["spec"] = spec
@@ -379,15 +372,16 @@ class ShowcaseBuild:
         return context
 
     def pages_read(self) -> None:
-        """After all pages were read: stop on any embed mistake, naming file and line."""
-        if not self.embeds.problems:
-            return
-        if self.preview:
+        """After all pages were read: stop on any embed mistake, naming file and line; then
+        the search index can be made while the pages are rendered."""
+        if self.embeds.problems:
+            if not self.preview:
+                raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embeds.problems.report())
             self.preview_problems = self.embeds.lines()
             for line in self.preview_problems:
                 log.error(line)
-            return
-        raise PluginError("叙述中的数据嵌入有误，网站没有生成：\n" + self.embeds.problems.report())
+        if self.files is not None and self.site_dir is not None:
+            self.search.start(self.site_dir, self.files, self.by_src)
 
     def template_context(self, context: dict[str, Any]) -> dict[str, Any]:
         context["showcase"] = self.view
@@ -410,12 +404,14 @@ class ShowcaseBuild:
 
     def failed(self) -> None:
         """The build stopped with an error: drop it, and with --dirty render everything next time."""
+        self.search.cancel()
         self.abandon()
         if self.incremental is not None:
             self.incremental.forget()
 
     def abandon(self) -> None:
         """Drop an unfinished build; the previous output stays as it was."""
+        self.search.cancel()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         publish.abandon(self.building)
         self.building = None

@@ -24,7 +24,7 @@ log = logging.getLogger("mkdocs.plugins.showcase")
 
 def write_redirect_pages(build: ShowcaseBuild, config: MkDocsConfig) -> list[str]:
     """Former addresses of renamed records become redirect pages (after MkDocs built the
-    site, so they are in neither the sitemap nor the search index)."""
+    site, so they are not in the sitemap; the search indexes only the pages MkDocs built)."""
     redirects = plan_redirects(build.data, build.view.href, config.use_directory_urls)
     if not redirects:
         return []
@@ -40,9 +40,11 @@ def write_redirect_pages(build: ShowcaseBuild, config: MkDocsConfig) -> list[str
 
 
 def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
-    """Write the redirects, check every new output file, then swap the output into place."""
+    """Write the redirects and the search index, check every new output file, then swap the
+    output into place."""
     written = write_redirect_pages(build, config)
     build.qrcodes.write(Path(config.site_dir))  # before the check: pages refer to them
+    build.search.finish()
     rebuild = build.incremental
     if rebuild is not None:
         rebuild.finish(written)
@@ -54,7 +56,6 @@ def finish_build(build: ShowcaseBuild, config: MkDocsConfig) -> None:
         base_path=urlsplit(config.site_url or "/").path,
         sources=build.sources,
         changed_since=build.started if partial else None,
-        extra_text=rebuild.new_index_text() if rebuild is not None and partial else None,
     )
     if rebuild is not None:
         if findings or build.document_findings or build.preview_problems:

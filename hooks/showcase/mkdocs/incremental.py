@@ -8,14 +8,13 @@ fingerprint differs from the previous successful build in this process, or its o
 missing. The rest of a dirty build is made exact as well:
 
 - every page in the navigation is rendered whenever anything is (the navigation shows
-  their titles); hand-written pages are rendered when their file or the data changed;
-- Material's search index: its own dirty-reload merge assumes one changed page, so the
-  index is rewritten here from the entries of the pages rendered now and those kept from
-  earlier builds, in page order — the same index a full build writes;
+  their titles); hand-written pages are rendered when their file or the data changed, or
+  when the search has no text of them (:mod:`showcase.mkdocs.search` keeps the texts of
+  hand-written pages and writes the complete index after every build);
 - output files of pages that no longer exist are removed, and redirect pages (former ids)
   are written afresh;
 - the output check scans the files written by this build (links still resolve against
-  every file).
+  every file), the search index files included.
 
 The state lives in a :class:`BuildStates` object that the serve session keeps between
 rebuilds, keyed by the output folder, and is dropped after a failed build or one with
@@ -29,9 +28,9 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -62,7 +61,6 @@ class BuildState:
 
     fingerprints: dict[str, str] = field(default_factory=dict)  # src_uri → fingerprint
     dest: dict[str, str] = field(default_factory=dict)  # src_uri → output path
-    entries: dict[str, list[Any]] = field(default_factory=dict)  # src_uri → search index entries
     redirects: list[str] = field(default_factory=list)  # redirect pages written (former ids)
 
 
@@ -70,7 +68,7 @@ def _key(site_dir: str) -> str:
     return os.path.realpath(site_dir)
 
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: no search entries (the site's own search keeps its texts)
 
 
 class BuildStates:
@@ -129,7 +127,7 @@ class DiskStates(BuildStates):
             return None
         if data.get("signature") != _signature(site_dir):
             return None  # the output is not what that build wrote (cleaned, rebuilt elsewhere, edited)
-        return BuildState(data["fingerprints"], data["dest"], data["entries"], data["redirects"])
+        return BuildState(data["fingerprints"], data["dest"], data["redirects"])
 
     def keep(self, site_dir: str, state: BuildState) -> None:
         path = self._file(site_dir)
@@ -165,18 +163,24 @@ def quiet_dirty_warning() -> None:
         logger.addFilter(_QuietDirtyWarning())
 
 
-def config_parts(config: MkDocsConfig) -> list[str]:
-    """What every page shows besides the data: configuration files (with the files they
-    INHERIT), the theme's custom templates and assets, the navigation, the site address."""
-    parts: list[str] = []
+def config_texts(config: MkDocsConfig) -> list[str]:
+    """The configuration file and the files it INHERITs, as text."""
+    texts: list[str] = []
     path: str | None = config.config_file_path
     seen: set[str] = set()
     while path and path not in seen and os.path.isfile(path):
         seen.add(path)
         text = Path(path).read_text(encoding="utf-8", errors="replace")
-        parts.append(text)
+        texts.append(text)
         parent = re.search(r"(?m)^INHERIT:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text)
         path = os.path.normpath(os.path.join(os.path.dirname(path), parent.group(1))) if parent else None
+    return texts
+
+
+def config_parts(config: MkDocsConfig) -> list[str]:
+    """What every page shows besides the data: configuration files (with the files they
+    INHERIT), the theme's custom templates and assets, the navigation, the site address."""
+    parts = config_texts(config)
     custom = config.theme.custom_dir
     if custom and os.path.isdir(custom):
         for folder, dirs, names in os.walk(custom):
@@ -200,16 +204,8 @@ def narrative_parts(files: Files, generated: set[str]) -> list[str]:
     return parts
 
 
-def _search_plugin(config: MkDocsConfig) -> Any:
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None and hasattr(index, "entries") and hasattr(index, "generate_search_index"):
-            return plugin
-    return None
-
-
 class IncrementalBuild:
-    """One dirty build: decides what to render, collects search entries, finishes the output."""
+    """One dirty build: decides what to render and finishes the output."""
 
     def __init__(
         self, config: MkDocsConfig, states: BuildStates, *, key: str | None = None,
@@ -223,21 +219,17 @@ class IncrementalBuild:
         self.states = states
         self.previous = previous
         self.in_place = in_place
-        self.search = _search_plugin(config)
-        if self.search is not None:
-            # Material would merge this build's entries into the previous index itself,
-            # wrongly when several pages changed; the full index is written in finish().
-            self.search.search_index_prev = None
         self.order: list[str] = []  # pages in build order
         self.fingerprints: dict[str, str] = {}
         self.dest: dict[str, str] = {}
         self.render: set[str] = set()
-        self.rendered: dict[str, list[Any]] = {}  # src_uri → this build's search entries
         self.redirects: list[str] = []
-        self._seen = 0
 
-    def plan(self, files: Files, fingerprints: dict[str, str], nav_pages: set[str]) -> None:
-        """Mark each page kept or to render. ``fingerprints``: src_uri → fingerprint."""
+    def plan(
+        self, files: Files, fingerprints: dict[str, str], nav_pages: set[str], searchable: Callable[[File], bool]
+    ) -> None:
+        """Mark each page kept or to render. ``fingerprints``: src_uri → fingerprint;
+        ``searchable(file)``: the search has the text of this hand-written page."""
         previous = self.previous
         pages = list(files.documentation_pages())
         self.order = [f.src_uri for f in pages]
@@ -246,12 +238,11 @@ class IncrementalBuild:
         for file in pages:
             src = file.src_uri
             same = previous is not None and previous.fingerprints.get(src) == fingerprints.get(src)
-            kept_entries = previous is not None and (src in previous.entries or self.search is None)
             if isinstance(file, PageFile):
                 modified = not os.path.isfile(file.abs_dest_path)
-            else:
-                modified = file.is_modified()  # hand-written: by modification time
-            if not same or not kept_entries or modified:
+            else:  # hand-written: by modification time, and its text must be in the search
+                modified = file.is_modified() or not searchable(file)
+            if not same or modified:
                 self.render.add(src)
         if self.render:
             self.render |= nav_pages & set(self.order)
@@ -282,47 +273,15 @@ class IncrementalBuild:
             folder.rmdir()
             folder = folder.parent
 
-    def capture(self, src_uri: str) -> None:
-        """After the search plugin indexed a page (its ``on_page_context`` runs before ours)."""
-        if self.search is None:
-            return
-        entries = self.search.search_index.entries
-        self.rendered[src_uri] = entries[self._seen:]
-        self._seen = len(entries)
-
-    def _entries_by_page(self) -> dict[str, list[Any]]:
-        """Search entries of every current page: this build's for rendered pages, kept ones for the rest."""
-        kept = self.previous.entries if self.previous is not None else {}
-        return {
-            src: self.rendered[src] if src in self.rendered else kept[src]
-            for src in self.order
-            if src in self.rendered or src in kept
-        }
-
     def finish(self, redirects: list[str]) -> None:
-        """After the pages and the redirect pages were written: write the whole search index, in page order."""
+        """After the pages and the redirect pages were written."""
         self.redirects = redirects
-        if self.search is None:
-            return
-        self.search.search_index.entries = [e for entries in self._entries_by_page().values() for e in entries]
-        data = self.search.search_index.generate_search_index(None)
-        path = Path(self.site_dir) / "search" / "search_index.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8"))
-
-    def new_index_text(self) -> dict[str, str]:
-        """The search index entries of the pages rendered now, for the output check: the
-        rest of the index was checked when those pages were rendered."""
-        if self.search is None:
-            return {}
-        new = [entry for src in self.order for entry in self.rendered.get(src, ())]
-        return {"search/search_index.json": json.dumps(new, separators=(",", ":"), default=str)}
 
     def commit(self) -> None:
         """This build succeeded without problems: the next one starts from it."""
         self.states.keep(
             self.key,
-            BuildState(dict(self.fingerprints), dict(self.dest), self._entries_by_page(), list(self.redirects)),
+            BuildState(dict(self.fingerprints), dict(self.dest), list(self.redirects)),
         )
 
     def forget(self) -> None:

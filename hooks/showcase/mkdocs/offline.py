@@ -1,8 +1,8 @@
 """The offline edition: the site as a zip that works from file:// (double-click index.html).
 
-It is built from ``mkdocs-offline.yml`` (which inherits ``mkdocs.yml``): directory URLs off,
-Material's offline plugin on, and its iframe-worker shim served from our own assets
-instead of a foreign CDN, so search works without any server or outside host.
+It is built from ``mkdocs-offline.yml`` (which inherits ``mkdocs.yml``) with directory URLs
+off, so every link names its file. Search needs nothing more: the index files are scripts,
+which the browser loads from file:// too (no worker, no fetch, no outside host).
 """
 
 from __future__ import annotations

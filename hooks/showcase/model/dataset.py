@@ -28,7 +28,7 @@ class Dataset:
     criteria: Mapping[str, Criterion] = field(default_factory=dict)  # data/criteria/, by id
     narratives: Mapping[str, Narrative] = field(default_factory=dict)  # docs path → criteria it cites
     notes: tuple[str, ...] = ()  # build-summary lines for editors
-    search_words: tuple[str, ...] = ()  # data/search-words.txt: words search must keep whole
+    synonyms: tuple[tuple[str, ...], ...] = ()  # data/search-synonyms.txt: groups of words search treats alike
     vocabularies: Vocabularies = field(default_factory=Vocabularies.defaults)
 
     def by_folder(self, folder: str) -> Mapping[str, Record]:

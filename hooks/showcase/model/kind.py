@@ -130,7 +130,7 @@ class Record:
         return None
 
     def search_keywords(self) -> tuple[str, ...]:
-        """Exact words a visitor may type to find this record (boosted in search)."""
+        """Words a visitor may type to find this record: its key fields (weighted above its text in search)."""
         return ()
 
     def description(self) -> str | None:

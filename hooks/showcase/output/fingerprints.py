@@ -3,7 +3,7 @@
 ``mkdocs serve --dirty`` re-renders only the pages whose fingerprint changed since the
 previous build in the same process (the glue keeps the fingerprints). A fingerprint is a
 hash of
-- the **global** inputs that every page shows (site.yml, criteria, the search dictionary,
+- the **global** inputs that every page shows (site.yml, criteria,
   plus what the glue adds: configuration files, templates, navigation);
 - for a record page: the record and its **neighbours**, the records it references and the
   records that reference it (an event's entrepreneurs, an entrepreneur's events and honors,
@@ -70,7 +70,6 @@ class Fingerprints:
             [
                 repr(data.site),
                 repr(sorted(data.criteria.items())),
-                repr(data.search_words),
                 *global_parts,
             ]
         )

@@ -86,7 +86,7 @@ def sanitize_narrative(html: str) -> str:
     )
 
 
-@lru_cache(maxsize=65536)  # every body is asked for twice (search text, then the page)
+@lru_cache(maxsize=65536)  # a body may be shown on more than one page
 def render_markdown(text: str | None) -> str:
     """Return sanitized HTML for a Markdown field ('' for None)."""
     if not text:

@@ -8,7 +8,8 @@ One pass over the built site finds
 - the form editor (``showcase edit``), which edits the project on this computer and must never
   be published: its page carries ``EDITOR_MARK``, its bundle has known file names.
 External links are not fetched. Theme scripts and stylesheets are not scanned for numbers
-(they come from the theme, not from data), but their references are checked.
+(they come from the theme, not from data), but their references are checked; the search
+index files (scripts holding data) are scanned.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .personal import NumberScan, find_numbers, valid_id_number
+from .searchindex import is_index_file
 
 __all__ = ["Finding", "check_site", "scan_numbers", "valid_id_number"]
 
@@ -156,11 +158,11 @@ def check_site(
     ]
     for path in paths:
         suffix = path.suffix.lower()
-        if suffix not in TEXT_SUFFIXES:
+        rel = path.relative_to(root).as_posix()
+        if suffix not in TEXT_SUFFIXES and not is_index_file(rel):
             continue
         if changed_since is not None and path.stat().st_mtime < changed_since:
             continue
-        rel = path.relative_to(root).as_posix()
         source = sources.get(rel, "")
         if extra_text is not None and rel in extra_text:
             text = extra_text[rel]

@@ -191,12 +191,17 @@ def json_text(data: str) -> str:
 
 
 def reader_text(name: str, text: str) -> str:
-    """The text a reader gets from a published file, by its type."""
+    """The text a reader gets from a published file, by its type. A file of the search index
+    (a script ``__sx(name, data)``, see :mod:`showcase.output.searchindex`) is read as its
+    JSON data."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix in ("html", "htm", "svg", "xml"):
         return html_text(text)
     if suffix in ("json", "webmanifest"):
         return json_text(text)
+    if suffix == "js" and text.startswith("__sx("):
+        start, end = text.find(",") + 1, text.rstrip().rfind(")")
+        return json_text(text[start:end]) if 0 < start <= end else text
     return text
 
 

@@ -34,8 +34,8 @@ _SURNAME_READINGS = {
 
 
 class _Segmenter:
-    """A jieba tokenizer of our own: the search plugin teaches the global one the project's
-    words, and ids must not depend on which project this process built before."""
+    """A jieba tokenizer of our own: ids must not depend on anything else in this process
+    having changed jieba's global dictionary."""
 
     tokenizer: Any = None
 

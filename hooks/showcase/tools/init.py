@@ -33,7 +33,9 @@ PRODUCT = Path(__file__).resolve().parents[3]  # the checkout this package runs 
 PRODUCT_PARTS = (
     "hooks", "overrides", "tests", "scripts", "deploy", "guide", "schemas", "import-templates", "benchmarks",
     ".ci", ".vscode", "requirements.txt", "requirements-dev.txt", "pyproject.toml", "package.json",
-    "package-lock.json", "README.md", ".gitignore", "mkdocs-offline.yml", "BENCHMARKS.md",
+    "package-lock.json", "README.md", ".gitignore", ".gitattributes", "mkdocs-offline.yml", "BENCHMARKS.md",
+    # the default search synonyms of this field (the unit edits them), the Windows launchers
+    "data/search-synonyms.txt", *sorted(p.name for p in PRODUCT.glob("*.cmd")),
 )
 _IGNORED = shutil.ignore_patterns(
     "__pycache__", "*.pyc", "*.egg-info", ".venv", "node_modules", "results", ".zensical-venv", "artifacts",
@@ -170,6 +172,7 @@ def init_project(target: Path, unit: Unit) -> list[Path]:
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=_IGNORED)
         elif source.is_file():
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
     written = {"data/site.yml": site_yaml(unit), "mkdocs.yml": mkdocs_yaml(unit)}
     written.update(sample_records(unit))
