@@ -449,7 +449,11 @@ DOCUMENT_KINDS = (("wenjian", "通知"), ("jiyao", "会议纪要"), ("qiandaobia
 
 
 def document(plan: Plan, w: Writer, rng: random.Random, rid: str, year: int, title: str, kind: str, name: str) -> dict:
-    """A PDF under data/documents/<year>/ and its documents: entry."""
+    """A PDF under data/documents/<year>/ and its documents: entry. Drawn from a random stream
+    of its own, so adding documents left the rest of the generated site (and the search suites
+    written for it) as it was."""
+    rng = random.Random(f"document:{rid}")
+    w = Writer(rng)
     src = f"documents/{year}/{rid}-{name}.pdf"
     body = [f"Sample document {year}", f"Record {rid}", *(f"Paragraph {k}: lorem ipsum dolor sit amet." for k in range(8))]
     plan.files[f"data/{src}"] = pdf(body)

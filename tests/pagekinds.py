@@ -41,3 +41,10 @@ def page_kinds(root: Path) -> dict[str, str]:
     if data.criteria:
         pages["dossier"] = "dossier/"
     return pages
+
+
+def sample_event(root: Path) -> tuple[str, str]:
+    """(site-relative URL, title) of one of the project's own events, for searching and following."""
+    data = load_project(root)
+    event = next(iter(data.events.values()))
+    return event.url, event.title

@@ -99,7 +99,7 @@ def test_every_declared_field_is_in_the_form(kind):
             assert widget["required"] is f.required, path
         assert widget["widget"] in {
             "string", "text", "markdown", "select", "relation", "number", "boolean", "list", "object", "image",
-            "keyvalue",
+            "keyvalue", "file",
         }, path
 
 
@@ -169,6 +169,11 @@ def test_withheld_numbers_dates_photos_and_markdown():
     assert photo["src"]["widget"] == "image"
     assert photo["src"]["media_folder"] == "/data/photos" and photo["src"]["public_folder"] == "./photos"
     assert photo["alt"]["required"] is True
+    document = {f["name"]: f for f in fields["documents"]["fields"]}  # attached documents upload into data/documents/
+    assert document["file"]["widget"] == "file"
+    assert document["file"]["media_folder"] == "/data/documents" and document["file"]["public_folder"] == "./documents"
+    assert "application/pdf" in document["file"]["accept"]
+    assert document["kind"]["widget"] == "select"
     assert fields["published"] == {**fields["published"], "widget": "boolean", "default": True}
     assert fields["private"]["widget"] == "keyvalue"
     person = {f["name"]: f for f in collection(config(), "entrepreneurs")["fields"]}

@@ -15,9 +15,11 @@ import unicodedata
 from io import BytesIO
 
 import pytest
+import yaml
 from lookkit import DATE, UNIT, write_fixture
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from pagekinds import page_kinds
 from projectkit import Project
 from sitebuild import build_site
 
@@ -30,7 +32,7 @@ SITE_URL = "https://example.org/wenming/"
 # Text every printed example must hold (from the page structure, not the example's wording):
 # the cover, the contents, the parts of the body, the sign-off.
 EXPECTED = {
-    "report": ("自查报告", "目录", "（一）", "展望", "盖章"),
+    "report": ("自查报告", "目录", "（一）", "盖章"),
     "dossier": ("申报材料", "目录", "一、", "情况说明", "盖章"),
 }
 # Noto CJK maps some glyphs to radicals in the PDF's text layer: ⽰ (U+2F70) → 示 by NFKC,
@@ -102,6 +104,12 @@ def print_page(browser):
     context.close()
 
 
+def _unit_name() -> str:
+    """The unit's name as data/site.yml gives it (the project's own data, whichever unit)."""
+    settings = yaml.safe_load((REPO / "data" / "site.yml").read_text(encoding="utf-8"))
+    return _normal(settings["unit"]["name"])
+
+
 def _check_document(pages: list[str], expected_words, unit: str) -> None:
     front = next(i for i, p in enumerate(pages) if _FOOTER.search(p))  # cover and contents: no number
     cover, contents, body = pages[0], "".join(pages[1:front]), pages[front:]
@@ -124,7 +132,7 @@ def test_printed_example_pdf(print_page, public_example, artifacts, name):
     data = print_pdf.print_document(print_page, public_example + f"{name}/")
     (artifacts / f"{name}.pdf").write_bytes(data)
     pages = _pages(data)
-    _check_document(pages, EXPECTED[name], "示例市工商业联合会")
+    _check_document(pages, EXPECTED[name], _unit_name())
     # the contents page is numbered, and each entry starts on the page it names
     entries = re.findall(r"([^\d]+?)(\d+)(?=[^\d]|$)", pages[1].replace("目录", "", 1))
     assert len(entries) >= 5, pages[1]
@@ -181,15 +189,16 @@ def test_share_block_copies_the_page_address(browser, base_url):
     context = browser.new_context(locale="zh-CN")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page = context.new_page()
-    page.goto(base_url + "events/2022-xinhuo-peixun/#sc-main", wait_until="networkidle")
+    event = page_kinds(REPO)["event"]  # one of the project's own events
+    page.goto(base_url + event + "#sc-main", wait_until="networkidle")
     button = page.locator(".sc-share button")
-    assert button.get_attribute("data-clipboard-text") == base_url + "events/2022-xinhuo-peixun/"
-    assert page.locator(".sc-share__url").inner_text() == base_url + "events/2022-xinhuo-peixun/"
+    assert button.get_attribute("data-clipboard-text") == base_url + event
+    assert page.locator(".sc-share__url").inner_text() == base_url + event
     button.click()
     page.wait_for_timeout(300)
     copied = page.evaluate("() => navigator.clipboard.readText()")
     context.close()
-    assert copied == base_url + "events/2022-xinhuo-peixun/"
+    assert copied == base_url + event
 
 
 @pytest.fixture(scope="module")

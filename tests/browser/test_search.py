@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from examplekit import example_only
 from projectkit import Project
 from sitebuild import build_site
 
@@ -78,6 +79,7 @@ def load_suite(name: str) -> list[dict]:
 
 # -- the example site ----------------------------------------------------------------------------
 
+@example_only  # the suites are written for the example's content
 @pytest.mark.parametrize("name", ["example-heldout", "example-heldout2", "example-tuned"])
 def test_example_queries_find_the_right_page_in_the_top_three(browser, base_url, example_site, name):
     suite = load_suite(name)
@@ -147,15 +149,21 @@ def test_a_first_search_loads_a_small_part_of_the_index(browser, generated):
 # -- the dialog --------------------------------------------------------------------------------
 
 @pytest.fixture
-def page(browser, base_url):
+def site_url(generated):
+    """The dialog is tested on the generated site: its words do not depend on the unit's data."""
+    return generated[1]
+
+
+@pytest.fixture
+def page(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
     page = context.new_page()
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")
     yield page
     context.close()
 
 
-def test_keyboard_opens_moves_follows_and_closes(page, base_url):
+def test_keyboard_opens_moves_follows_and_closes(page):
     page.keyboard.press("/")
     page.wait_for_function("window.showcaseSearch !== undefined")
     assert page.evaluate("document.activeElement.name") == "query"
@@ -194,10 +202,10 @@ def test_result_count_is_announced(page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_open_dialog_with_results_has_no_serious_accessibility_violation(browser, base_url, axe_source, width, scheme):
+def test_the_open_dialog_with_results_has_no_serious_accessibility_violation(browser, site_url, axe_source, width, scheme):
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, locale="zh-CN")
     page = context.new_page()
-    page.goto(base_url, wait_until="networkidle")
+    page.goto(site_url, wait_until="networkidle")
     if width < 600:  # on a phone the dialog opens from the header's search button
         page.locator("label.md-header__button[for='__search']").click()
     open_search(page)

@@ -163,6 +163,8 @@ class Site:
         "编辑提示（待核实、待补充、日期依据等）只在预览（mkdocs serve）中显示；写 true 则生成的网站也显示，"
         "仅用于给审阅人员的草稿，正式发布前必须删除或写 false",
         default=False,
+        form_help="编辑提示（待核实、待补充、日期依据等）只在预览中显示；打开则生成的网站也显示，"
+        "仅用于给审阅人员的草稿，正式发布前必须关闭",
     )
     assessment: Assessment = spec(
         "申报评价", Object(Assessment), "申报材料页（/dossier/）使用的考核标准和评价期", default_factory=Assessment

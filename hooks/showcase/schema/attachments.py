@@ -61,11 +61,8 @@ class DocumentPath(Text):
 
     def cms_widget(self, f: Field, env: Describing) -> JSON:
         """The form uploads the file into data/documents/ (or picks one already there)."""
-        limit = MAX_FILE_BYTES // (1024 * 1024)
         return {
             "widget": "file",
-            "hint": f"上传 PDF（首选）或 JPG、PNG 扫描件，或从已上传的文件中选择；文件保存在 {DATA_FOLDER}/{DOCUMENTS_FOLDER}/ 文件夹，"
-            f"每个最多 {limit} MB。Word、Excel、WPS 文件请先另存为 PDF",
             "media_folder": f"/{DATA_FOLDER}/{DOCUMENTS_FOLDER}",
             # written as ./documents/<file>: relative to data/, as the loader reads it
             "public_folder": f"./{DOCUMENTS_FOLDER}",
@@ -88,6 +85,8 @@ class Attachment:
         DocumentPath(max_length=300),
         f"放在 data/{DOCUMENTS_FOLDER}/ 中的 PDF 或扫描件，例如 {DOCUMENTS_FOLDER}/2022/gongzuo-fangan.pdf",
         required=True,
+        form_help=f"上传 PDF（首选）或 JPG、PNG 扫描件，或从已上传的文件中选择；文件保存在 data/{DOCUMENTS_FOLDER}/ 文件夹，"
+        f"每个最多 {MAX_FILE_BYTES // (1024 * 1024)} MB。Word、Excel、WPS 文件请先另存为 PDF",
     )
     title: str = spec(
         "材料名称", Text(max_length=150, example_text="关于开展创建文明单位工作的实施方案"), "文件标题、证书名称或报道标题",
@@ -114,8 +113,11 @@ class Attachment:
         Bool(),
         "扫描件和图片中的文字无法自动检查：有人逐页看过、确认没有身份证号和手机号后写 true",
         default=False,
+        form_help="扫描件和图片中的文字无法自动检查：有人逐页看过、确认没有身份证号和手机号后打开",
     )
-    published: bool = spec("是否发布", Bool(), "写 false 则这份材料不在网站上发布", default=True)
+    published: bool = spec(
+        "是否发布", Bool(), "写 false 则这份材料不在网站上发布", default=True, form_help="关闭则这份材料不在网站上发布"
+    )
     position: int = 0  # its place in the editor's list (from 1), for messages after unpublished ones are dropped
 
     @property
