@@ -733,9 +733,8 @@ def plan_site(records: int, seed: int) -> Plan:
     make_honors(plan, w, rng, photo_slots(c["honors"], 33), dict(people), document_slots(c["honors"], 5))
     make_figures(plan, w, rng)
     plan.files.update(docs(w))
-    synonyms = REPO / "data" / "search-synonyms.txt"  # the field's default list, as a new unit has it
-    if synonyms.is_file():
-        plan.files["data/search-synonyms.txt"] = synonyms.read_bytes()
+    # the field's default list, as a new unit has it (not the project's own, which may differ)
+    plan.files["data/search-synonyms.txt"] = (REPO / "hooks" / "showcase" / "load" / "default-synonyms.txt").read_bytes()
     return plan
 
 

@@ -245,8 +245,24 @@ def test_synonym_groups_are_read(project):
     assert load_ok(project).synonyms == (("扶贫", "脱贫", "帮扶"), ("抗疫", "疫情防控"))
 
 
-def test_no_synonym_file_is_fine(project):
+def test_without_a_synonym_file_the_fields_default_list_is_used(project):
+    groups = load_ok(project).synonyms
+    assert ("扶贫", "脱贫", "脱贫攻坚", "精准扶贫", "帮扶", "结对帮扶") in groups and len(groups) >= 10
+
+
+def test_an_empty_synonym_file_means_no_synonyms(project):
+    project.write("data/search-synonyms.txt", "# 本单位不用同义词\n")
     assert load_ok(project).synonyms == ()
+
+
+def test_the_default_list_is_valid_and_a_new_project_gets_it(tmp_path):
+    from showcase.core.problems import Problems
+    from showcase.load.synonyms import DEFAULT_SYNONYMS, read_synonyms
+
+    problems: Problems = Problems()
+    groups = read_synonyms(tmp_path, problems, [])  # no data/: the default list
+    assert not problems and groups
+    assert DEFAULT_SYNONYMS.read_text(encoding="utf-8").count("\n") >= len(groups)
 
 
 @pytest.mark.parametrize(

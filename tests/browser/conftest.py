@@ -13,8 +13,11 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from deploykit import serve_like_nginx
+from mkdocs.config import load_config
 from sitebuild import build_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,9 +65,20 @@ def example_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def base_url(example_site):
-    server = serve(example_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+def site_prefix() -> str:
+    """The path of the project's site_url ("/" without one): the site is served under it, as
+    it will be published (its 404 page refers to assets by that path)."""
+    site_url = load_config(config_file=str(REPO / "mkdocs.yml")).site_url
+    return "/" + urlsplit(site_url).path.strip("/") + "/" if site_url and urlsplit(site_url).path.strip("/") else "/"
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site, site_prefix):
+    if site_prefix == "/":
+        server = serve(example_site)
+    else:
+        server = serve_like_nginx(example_site, "", prefix=site_prefix)
+    yield f"http://127.0.0.1:{server.server_address[1]}{site_prefix}"
     server.shutdown()
 
 

@@ -14,6 +14,7 @@ import re
 
 import pytest
 from deploykit import RealNginx, Watch, csp_for, load_csp, serve_like_nginx
+from mkdocs.config import load_config
 from pagekinds import sample_event
 from projectkit import Project
 from sitebuild import build_site
@@ -24,20 +25,29 @@ from .example_pages import EXAMPLE_PAGES
 PAGES = {**EXAMPLE_PAGES, "404": "no-such-page/"}  # a real 404 response
 
 @pytest.fixture(scope="module")
+def public_base() -> str | None:
+    """The project's site_url (None: pages give the address they are served from)."""
+    return load_config(config_file=str(REPO / "mkdocs.yml")).site_url or None
+
+
+@pytest.fixture(scope="module")
 def csp_value(example_site):
     return csp_for(example_site)
 
 
 @pytest.fixture(scope="module", params=["python", "nginx"])
-def served(request, example_site, csp_value, tmp_path_factory):
-    """(base URL, CSP) of the example site served with deploy/nginx.conf's headers."""
+def served(request, example_site, csp_value, site_prefix, tmp_path_factory):
+    """(base URL, CSP) of the example site served with deploy/nginx.conf's headers (under the
+    path of the project's site_url, as it will be published)."""
     if request.param == "python":
-        server = serve_like_nginx(example_site, csp_value)
-        yield f"http://127.0.0.1:{server.server_address[1]}/", csp_value
+        server = serve_like_nginx(example_site, csp_value, prefix=site_prefix)
+        yield f"http://127.0.0.1:{server.server_address[1]}{site_prefix}", csp_value
         server.shutdown()
         return
     if not RealNginx.available():
         pytest.skip("nginx is not installed: the same checks ran against the Python server")
+    if site_prefix != "/":
+        pytest.skip("the nginx fixture serves at /; the Python server checked the site under its sub-path")
     nginx = RealNginx(tmp_path_factory.mktemp("nginx-csp"), example_site, load_csp().nginx_line(csp_value) + "\n")
     checked = nginx.test_config()
     assert checked.returncode == 0, checked.stderr
@@ -59,7 +69,7 @@ def test_the_policy_has_no_unsafe_sources(csp_value):
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_kind_works_under_the_policy(browser, served, name):
+def test_every_page_kind_works_under_the_policy(browser, served, public_base, name):
     base, csp_value = served
     url = base + PAGES[name]
     context = _context(browser)
@@ -70,8 +80,8 @@ def test_every_page_kind_works_under_the_policy(browser, served, name):
     assert response.status == (404 if name == "404" else 200)
     # inline scripts ran: Material's palette script and our share block (404 has no share block)
     assert page.evaluate("() => typeof __md_get") == "function"
-    if name != "404":
-        assert page.locator(".sc-share__url").inner_text() == url
+    if name != "404":  # the page's public address: site_url's when the project sets one
+        assert page.locator(".sc-share__url").inner_text() == (public_base or base) + PAGES[name]
     assert page.evaluate("() => window.__cspViolations") == []
     context.close()
     assert watch.problems() == []

@@ -13,6 +13,7 @@ import re
 import threading
 import unicodedata
 from io import BytesIO
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -135,7 +136,7 @@ def test_printed_example_pdf(print_page, public_example, artifacts, name):
     _check_document(pages, EXPECTED[name], _unit_name())
     # the contents page is numbered, and each entry starts on the page it names
     entries = re.findall(r"([^\d]+?)(\d+)(?=[^\d]|$)", pages[1].replace("目录", "", 1))
-    assert len(entries) >= 5, pages[1]
+    assert len(entries) >= 3, pages[1]
     for title, number in entries:
         body_page = next(p for p in pages[2:] if _FOOTER.search(p) and int(_FOOTER.search(p).group(1)) == int(number))
         assert title[:6] in body_page, (title, number)
@@ -187,18 +188,19 @@ def test_print_stylesheet_hides_chrome_and_shows_addresses(print_page, look_site
 
 def test_share_block_copies_the_page_address(browser, base_url):
     context = browser.new_context(locale="zh-CN")
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(base_url)))
     page = context.new_page()
     event = page_kinds(REPO)["event"]  # one of the project's own events
     page.goto(base_url + event + "#sc-main", wait_until="networkidle")
     button = page.locator(".sc-share button")
-    assert button.get_attribute("data-clipboard-text") == base_url + event
-    assert page.locator(".sc-share__url").inner_text() == base_url + event
+    public = (load_config(config_file=str(REPO / "mkdocs.yml")).site_url or base_url) + event  # site_url's when set
+    assert button.get_attribute("data-clipboard-text") == public
+    assert page.locator(".sc-share__url").inner_text() == public
     button.click()
     page.wait_for_timeout(300)
     copied = page.evaluate("() => navigator.clipboard.readText()")
     context.close()
-    assert copied == base_url + event
+    assert copied == public
 
 
 @pytest.fixture(scope="module")

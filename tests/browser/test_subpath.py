@@ -59,7 +59,7 @@ def _references(html: bytes, page_url: str) -> set[str]:
     return out
 
 
-def test_every_page_and_asset_resolves_under_the_sub_path(origin):
+def test_every_page_and_asset_resolves_under_the_sub_path(origin, subpath_site):
     """Crawl from /wenming/ over HTTP: every same-site link and asset stays under /wenming/ and exists."""
     start = origin + PREFIX
     queue, seen, broken, escaped = [start], {start}, [], []
@@ -82,7 +82,9 @@ def test_every_page_and_asset_resolves_under_the_sub_path(origin):
                 seen.add(ref)
                 queue.append(ref)
     assert broken == [] and escaped == []
-    assert pages > 100
+    # every page MkDocs wrote was reached by following links (redirect pages of former ids aside)
+    written = [p for p in subpath_site.rglob("*.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")]
+    assert pages >= len(written) - 1, (pages, len(written))  # 404.html is reached only by a miss
 
 
 def test_sitemap_lists_pages_that_exist_under_the_sub_path(origin):

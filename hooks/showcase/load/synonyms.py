@@ -6,8 +6,10 @@ One group of words per line, separated by spaces or 、 (``#`` starts a comment)
     抗疫 防疫 疫情防控 抗击疫情
 
 A visitor who searches for one word of a group also finds the pages that use another (ranked
-after the pages with the word itself). The search needs no dictionary: the former
-``data/search-words.txt`` (words for jieba) is no longer read, and a note says so.
+after the pages with the word itself). Without the file the product's default list of this
+field (``default-synonyms.txt`` beside this module) is used; an empty file means no synonyms.
+The search needs no dictionary: the former ``data/search-words.txt`` (words for jieba) is no
+longer read, and a note says so.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..core.problems import Problems
 
 SYNONYMS_FILE = "data/search-synonyms.txt"
 FORMER_WORDS_FILE = "data/search-words.txt"
+DEFAULT_SYNONYMS = Path(__file__).with_name("default-synonyms.txt")
 MAX_GROUP = 12
 MAX_WORD = 20
 
@@ -36,7 +39,7 @@ def read_synonyms(root: Path, problems: Problems, notes: list[str]) -> list[tupl
         )
     path = root / SYNONYMS_FILE
     if not path.is_file():
-        return []
+        path = DEFAULT_SYNONYMS  # the field's default list (checked by the tests)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:

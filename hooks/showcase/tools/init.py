@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.text import id_shape_ok
+from ..load.synonyms import DEFAULT_SYNONYMS, SYNONYMS_FILE
 from ..model import ENTREPRENEUR, EVENT, FIGURE, HONOR, SITE, Kind
 from .ids import slugify
 from .project import ProjectInfo
@@ -34,8 +35,8 @@ PRODUCT_PARTS = (
     "hooks", "overrides", "tests", "scripts", "deploy", "guide", "schemas", "import-templates", "benchmarks",
     ".ci", ".vscode", "requirements.txt", "requirements-dev.txt", "pyproject.toml", "package.json",
     "package-lock.json", "README.md", ".gitignore", ".gitattributes", "mkdocs-offline.yml", "BENCHMARKS.md",
-    # the default search synonyms of this field (the unit edits them), the Windows launchers
-    "data/search-synonyms.txt", *sorted(p.name for p in PRODUCT.glob("*.cmd")),
+    # the Windows launchers
+    *sorted(p.name for p in PRODUCT.glob("*.cmd")),
 )
 _IGNORED = shutil.ignore_patterns(
     "__pycache__", "*.pyc", "*.egg-info", ".venv", "node_modules", "results", ".zensical-venv", "artifacts",
@@ -175,6 +176,8 @@ def init_project(target: Path, unit: Unit) -> list[Path]:
             (target / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / part)
     written = {"data/site.yml": site_yaml(unit), "mkdocs.yml": mkdocs_yaml(unit)}
+    # the field's default search synonyms, for the unit to edit
+    written[SYNONYMS_FILE] = DEFAULT_SYNONYMS.read_text(encoding="utf-8")
     written.update(sample_records(unit))
     written.update(narratives(unit))
     for rel, text in written.items():
