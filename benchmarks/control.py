@@ -32,9 +32,23 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
 from showcase.core import vocab
+from showcase.core.vocab import APPROX_AFTER, APPROX_BEFORE
 from showcase.derive.relations import build_relations
 from showcase.load import load_project
-from showcase.mkdocs.templateapi import quantity_text
+
+
+def quantity_text(quantity, unit: str | None = None, approx: str | None = None) -> str:
+    """How the control writes a number: “35 家”, “近 100 人”, “未公开”."""
+    if quantity is None:
+        return ""
+    if quantity.withheld:
+        return "未公开"
+    number = str(quantity)
+    if approx in APPROX_BEFORE:
+        number = f"{approx} {number}"
+    elif approx in APPROX_AFTER:
+        number = f"{number} {approx}"
+    return f"{number} {unit}".strip() if unit else number
 
 try:  # tag pages (tags/<slug>.md), when the project has them
     from showcase.output.pages import tag_src

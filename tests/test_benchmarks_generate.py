@@ -76,3 +76,13 @@ def test_refuses_foreign_folder(tmp_path, generate):
     with pytest.raises(SystemExit):
         generate(30, tmp_path / "mine", seed=1)
     assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("name", ["control", "run", "searchbytes", "search_rebuild", "editor_task", "preview"])
+def test_every_benchmark_script_imports(name):
+    """A benchmark that no longer imports is found here, not on the day it is needed."""
+    sys.path.insert(0, str(REPO / "benchmarks"))  # run.py imports its neighbours by name
+    try:
+        assert _load(name) is not None
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
