@@ -448,3 +448,28 @@ def test_a_sheet_row_imports_one_document(project):
     assert (doc.file.src, doc.title, doc.kind.label, doc.number, doc.date.iso) == (
         "documents/2022/方案.pdf", "工作方案", "文件", "测发〔2022〕3号", "2022-04-01"
     )
+
+
+def test_inspection_is_remembered_on_disk_by_content_and_path(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    (data / "documents").mkdir(parents=True)
+    (data / "documents/a.pdf").write_bytes(make_pdf(["Page one", "Page two"]))
+    (data / "documents/locked.pdf").write_bytes(make_pdf(encrypt="secret"))
+    first = documentfiles.inspect_document(data, "documents/a.pdf")
+    refused = documentfiles.inspect_document(data, "documents/locked.pdf")
+    assert not isinstance(first, str) and first.pages == 2 and "已加密" in refused
+    assert len(list((tmp_path / ".cache/documents/inspected").glob("*.json"))) == 2
+    documentfiles._MEMO.clear()  # a new process: only the disk cache is left
+    monkeypatch.setattr(documentfiles, "pdf_problem", lambda path: pytest.fail("read again"))
+    assert documentfiles.inspect_document(data, "documents/a.pdf") == first
+    assert documentfiles.inspect_document(data, "documents/locked.pdf") == refused  # still refused
+    # a damaged cache entry is ignored; a changed file is read again
+    monkeypatch.undo()
+    documentfiles._MEMO.clear()
+    for entry in (tmp_path / ".cache/documents/inspected").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert "已加密" in documentfiles.inspect_document(data, "documents/locked.pdf")
+    assert documentfiles.inspect_document(data, "documents/a.pdf") == first
+    (data / "documents/a.pdf").write_bytes(make_pdf(["Only one page"]))
+    again = documentfiles.inspect_document(data, "documents/a.pdf")
+    assert not isinstance(again, str) and again.pages == 1 and again.digest != first.digest

@@ -19,7 +19,9 @@ path, size and modification time, so ``mkdocs serve`` does not open an unchanged
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import logging
 import os
 import re
@@ -384,11 +386,45 @@ def inspect_document(data_dir: Path, src: str) -> DocumentFile | str:
     if key not in _MEMO:
         if len(_MEMO) > 20_000:
             _MEMO.clear()
-        _MEMO[key] = _inspect(real, clean, suffix, stat.st_size)
+        _MEMO[key] = _inspect_cached(data_dir, real, clean, suffix, stat.st_size)
     return _MEMO[key]
 
 
-def _inspect(real: Path, clean: str, suffix: str, size: int) -> DocumentFile | str:
+_INSPECT_VERSION = "1"  # bump when the checks change: every file is read again
+
+
+def _inspect_cached(data_dir: Path, real: Path, clean: str, suffix: str, size: int) -> DocumentFile | str:
+    """:func:`_inspect`, remembered under ``.cache/documents/inspected/`` by content and path:
+    reading a PDF with pypdf and PDFium costs ~25 ms, every build and every check."""
+    if size == 0 or size > MAX_FILE_BYTES:
+        return _inspect(real, clean, suffix, size)
+    try:
+        digest = _digest(real)
+    except OSError:
+        return _inspect(real, clean, suffix, size)
+    name = hashlib.sha256(f"{_INSPECT_VERSION}:{digest}:{clean}".encode()).hexdigest()[:32]
+    cached = data_dir.parent / ".cache" / "documents" / "inspected" / f"{name}.json"
+    try:
+        entry = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(entry, str):
+            return entry
+        if isinstance(entry, dict) and entry.get("digest") == digest and entry.get("src") == clean:
+            return DocumentFile(**{**entry, "site_path": site_path(clean), "textless_pages": tuple(entry["textless_pages"])})
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    result = _inspect(real, clean, suffix, size, digest)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(cached.name + ".part")
+        partial.write_text(json.dumps(result if isinstance(result, str) else dataclasses.asdict(result),
+                                      ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, cached)
+    except OSError:
+        pass  # no cache: the next run reads the file again
+    return result
+
+
+def _inspect(real: Path, clean: str, suffix: str, size: int, digest: str | None = None) -> DocumentFile | str:
     if size == 0:
         return f"data/{clean} 是空文件（0 字节），请重新放入"
     if size > MAX_FILE_BYTES:
@@ -418,4 +454,4 @@ def _inspect(real: Path, clean: str, suffix: str, size: int) -> DocumentFile | s
         reason = check_image(real)
         if reason:
             return f"{reason}。请用看图软件打开确认，或重新扫描、导出为 JPG"
-    return DocumentFile(clean, site_path(clean), expected, size, pages, _digest(real), textless)
+    return DocumentFile(clean, site_path(clean), expected, size, pages, digest or _digest(real), textless)
