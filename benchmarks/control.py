@@ -322,6 +322,9 @@ def _config(site_dir: Path, data) -> dict:
     project = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     generated = yaml.safe_load((site_dir / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {k: v for k, v in project.items() if k not in ("hooks", "watch")}
+    # plain MkDocs with Material's own search, as before issue 18 (our mkdocs.yml switches it
+    # off for the site's own index; the control keeps what a plain Material site pays)
+    config["plugins"] = ["search"]
     config["theme"] = {k: v for k, v in project["theme"].items() if k != "custom_dir"}
     if config["theme"].get("language") == "custom":
         # the project's language partial only (no templates): see write_control
