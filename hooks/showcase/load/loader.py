@@ -145,6 +145,7 @@ class _Loader:
     def load_kind(self, kind: Kind) -> KindFiles:
         found = KindFiles()
         first_file: dict[str, str] = {}
+        real_data = self.data_dir.resolve()  # once: every record is checked against it
         for path in record_files(self.data_dir / kind.folder):
             rel = _rel(path, self.root)
             record_id: str | None = path.stem
@@ -160,7 +161,7 @@ class _Loader:
                 )
             else:
                 first_file[key] = rel
-            if not path.resolve().is_relative_to(self.data_dir.resolve()):
+            if not path.resolve().is_relative_to(real_data):
                 self.problems.add(rel, 1, "", "这个文件是指向 data/ 文件夹以外的快捷方式或符号链接，请把文件本身复制进来")
                 continue
             record = self.read_record(kind, path, rel, record_id)

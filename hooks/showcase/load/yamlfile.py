@@ -61,7 +61,9 @@ def decode(raw: bytes, rel: str, problems: Problems) -> str | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Word and web pages paste U+2028/U+2029/U+0085, which YAML counts as line breaks but
     # editors do not show: make them spaces so line numbers match what the editor sees.
-    return text.translate(_INVISIBLE_BREAKS)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:  # rare: translate() is slow
+        text = text.translate(_INVISIBLE_BREAKS)
+    return text
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
