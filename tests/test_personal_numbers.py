@@ -155,3 +155,19 @@ def test_named_disguises(text):
 def test_normalize_folds_what_looks_the_same():
     assert normalize("１２３\u200b－４５") == "123-45"
     assert json_text('{"a": ["x", {"b": "&#49;"}]}').count("1") == 1
+
+
+def test_generated_file_names_never_read_as_a_number():
+    """Published names carry a digest; in letters only it can never complete a phone or ID
+    number with the digits around it (a photo's stem, its width)."""
+    import hashlib
+
+    from showcase.core.text import letter_token
+
+    for n in range(2000):
+        digest = hashlib.sha256(str(n).encode()).hexdigest()
+        token = letter_token(digest)
+        assert len(token) == 8 and token.isalpha() and not set(token) & set("ilox")
+        for name in (f"img-138-{token}-960.jpg", f"2022-{token}-1600.webp", f"{letter_token(digest, 14)}.png"):
+            assert find_numbers(name) == [], name
+    assert letter_token("0" * 64) != letter_token("f" * 64)
