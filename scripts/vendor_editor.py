@@ -40,7 +40,10 @@ FONTS = {
     ),
 }
 LOCALES = ("zh-CN",)
-FONT_URL_PREFIX = "/vendor/fonts/"  # the editor page is served from the root of its own server
+FONT_URL_PREFIX = "/vendor/fonts/"
+CDN = "https://unpkg.com/"
+LOCAL_CDN = "/vendor/cdn/"  # on the editor's own server (editor.js answers the locale files)
+FOREIGN_SCRIPT_HOSTS = ("https://unpkg.com", "https://cdn.jsdelivr.net", "https://esm.sh", "https://cdnjs.cloudflare.com")  # the editor page is served from the root of its own server
 
 
 def _version(package: str) -> str:
@@ -72,6 +75,16 @@ def vendor(target: Path, node_modules: Path = NODE_MODULES) -> list[Path]:
         licences.append(f"{package} {version}\n\n{(node_modules / package / 'LICENSE').read_text(encoding='utf-8')}")
     if "cdn.jsdelivr.net/fontsource" in js:
         raise SystemExit("the bundle names another font on the CDN: add it to FONTS")
+    # Optional modules Sveltia would import from unpkg.com (code highlighting, map widget, the
+    # configuration schema, its locale files), which does not load in mainland China: they are
+    # asked of the editor's own server instead. Only the locale is there (editor.js answers
+    # it); the rest is absent, so those extras stay off, as they were under the editor's CSP.
+    if js.count(CDN) < 1:
+        raise SystemExit(f"{CDN} not found in the bundle (a new Sveltia version?): check its module loading")
+    js = js.replace(CDN, LOCAL_CDN)
+    for host in FOREIGN_SCRIPT_HOSTS:
+        if host in js:
+            raise SystemExit(f"the bundle loads code from {host}: map it to this computer like {CDN}")
     (target / "sveltia-cms.js").write_text(js, encoding="utf-8", newline="\n")
     for locale in LOCALES:
         shutil.copyfile(node_modules / SVELTIA / "locales" / f"{locale}.json", target / "locales" / f"{locale}.json")

@@ -330,3 +330,18 @@ def test_a_normal_build_and_the_offline_zip_have_no_editor(tmp_path):
         assert any(n.endswith(("events/2023-a/index.html", "events/2023-a.html")) for n in names), names[:20]
         assert not any(Path(n).name in {"sveltia-cms.js", "editor.js"} for n in names)
         assert not any(EDITOR_MARK in z.read(n).decode("utf-8", "replace") for n in names if n.endswith(".html"))
+
+
+def test_the_vendored_bundle_loads_no_code_from_a_foreign_host():
+    """unpkg.com and other script CDNs do not load in mainland China (and the editor must work
+    offline): the bundle's module addresses point at the editor's own server."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import vendor_editor
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+
+    bundle = (REPO / "hooks/showcase/tools/editor/vendor/sveltia-cms.js").read_text(encoding="utf-8")
+    for host in (*vendor_editor.FOREIGN_SCRIPT_HOSTS, "fonts.googleapis.com", "fonts.gstatic.com"):
+        assert host not in bundle, host
+    assert vendor_editor.LOCAL_CDN + "@sveltia/cms" in bundle

@@ -15,11 +15,12 @@
   ]);
 
   // -- 1. requests ------------------------------------------------------------------------
-  // Sveltia fetches its Chinese strings from a CDN: answer with the copy next to this page.
+  // Sveltia fetches its Chinese strings from its CDN address: answer with the copy next to this page.
   // Anything else addressed to another host (update checks, service status pages) is refused as
   // if offline; the Content-Security-Policy refuses it again should a request bypass fetch.
   const realFetch = window.fetch.bind(window);
-  const cdnLocale = /^https:\/\/unpkg\.com\/@sveltia\/cms@[^/]+\/locales\/([A-Za-z-]+\.json)$/;
+  // (scripts/vendor_editor.py rewrote the bundle's unpkg.com addresses to /vendor/cdn/)
+  const cdnLocale = /\/vendor\/cdn\/@sveltia\/cms@[^/]+\/locales\/([A-Za-z-]+\.json)$/;
 
   window.fetch = (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input?.url;
